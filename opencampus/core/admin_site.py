@@ -1,0 +1,40 @@
+"""The raw-data administration: platform administrators see everything, a campus's
+operators see only the records of the campuses they operate."""
+
+from django.contrib import admin
+from django.contrib.admin.forms import AdminAuthenticationForm
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+from django_scopes import scopes_disabled
+
+from opencampus.core.models import Campus
+
+
+def operated_campuses(user):
+    if not (user.is_active and user.is_authenticated):
+        return Campus.objects.none()
+    with scopes_disabled():
+        return Campus.objects.filter(campusrole__user=user, campusrole__role="operator")
+
+
+def may_use_admin(user):
+    return user.is_active and (user.is_superuser or operated_campuses(user).exists())
+
+
+class OperatorAuthenticationForm(AdminAuthenticationForm):
+    def confirm_login_allowed(self, user):
+        if not may_use_admin(user):
+            raise ValidationError(
+                _("Only platform administrators and campus operators may use the administration."),
+                code="invalid_login",
+            )
+
+
+class OpenCampusAdminSite(admin.AdminSite):
+    site_header = _("Open Campus administration")
+    site_title = _("Open Campus administration")
+    index_title = _("Raw data")
+    login_form = OperatorAuthenticationForm
+
+    def has_permission(self, request):
+        return may_use_admin(request.user)

@@ -1,0 +1,21 @@
+from django.urls import path
+
+from opencampus.people.views import account, public
+
+app_name = "people"
+urlpatterns = [
+    path("signup/", account.SignupView.as_view(), name="signup"),
+    path("login/", account.LoginView.as_view(), name="login"),
+    path("logout/", account.LogoutView.as_view(), name="logout"),
+    path("password-reset/", account.PasswordResetView.as_view(), name="password_reset"),
+    path("password-reset/sent/", account.PasswordResetDoneView.as_view(), name="password_reset_done"),
+    path("password-reset/done/", account.PasswordResetCompleteView.as_view(), name="password_reset_complete"),
+    path(
+        "password-reset/<uidb64>/<token>/",
+        account.PasswordResetConfirmView.as_view(),
+        name="password_reset_confirm",
+    ),
+    path("me/", account.ProfileView.as_view(), name="profile"),
+    path("organisations/", public.OrganisationDirectoryView.as_view(), name="organisations"),
+    path("organisations/<slug:slug>/", public.OrganisationDetailView.as_view(), name="organisation"),
+]
