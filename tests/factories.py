@@ -29,6 +29,7 @@ class CampusFactory(factory.django.DjangoModelFactory):
 class UserFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = User
+        skip_postgeneration_save = True
 
     email = factory.Sequence(lambda n: f"person{n}@example.org")
     name_ko = factory.Sequence(lambda n: f"사람{n}")

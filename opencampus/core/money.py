@@ -16,10 +16,10 @@ def to_thousand_won(amount):
 def format_krw(amount):
     if amount in (None, ""):
         return ""
-    return _("%(amount)s won") % {"amount": f"{to_won(amount):,}"}
+    return _("KRW %(amount)s") % {"amount": f"{to_won(amount):,}"}
 
 
 def format_thousand_krw(amount):
     if amount in (None, ""):
         return ""
-    return _("%(amount)s thousand won") % {"amount": f"{to_thousand_won(amount):,}"}
+    return _("KRW %(amount)s thousand") % {"amount": f"{to_thousand_won(amount):,}"}

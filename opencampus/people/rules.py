@@ -50,3 +50,5 @@ rules.add_perm("people.view_people", is_campus_team)
 rules.add_perm("people.add_organisation", is_campus_team)
 rules.add_perm("people.view_organisation", is_listed_organisation | is_campus_team | belongs_to_organisation)
 rules.add_perm("people.change_organisation", is_campus_team | manages_organisation)
+# Address name and kind shape links and other apps' rules: the team sets them, not the organisation.
+rules.add_perm("people.classify_organisation", is_campus_team)

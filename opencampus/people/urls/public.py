@@ -1,6 +1,6 @@
 from django.urls import path
 
-from opencampus.people.views import account, public
+from opencampus.people.views import account, privacy, public
 
 app_name = "people"
 urlpatterns = [
@@ -18,4 +18,9 @@ urlpatterns = [
     path("me/", account.ProfileView.as_view(), name="profile"),
     path("organisations/", public.OrganisationDirectoryView.as_view(), name="organisations"),
     path("organisations/<slug:slug>/", public.OrganisationDetailView.as_view(), name="organisation"),
+    path("me/consents/", privacy.ConsentsView.as_view(), name="consents"),
+    path("me/consents/<int:pk>/withdraw/", privacy.WithdrawConsentView.as_view(), name="withdraw_consent"),
+    path("me/data/", privacy.MyDataView.as_view(), name="my_data"),
+    path("me/data.json", privacy.MyDataDownloadView.as_view(), name="my_data_download"),
+    path("me/delete/", privacy.DeleteAccountView.as_view(), name="delete_account"),
 ]

@@ -13,8 +13,8 @@ from django.views.generic import FormView
 from opencampus.core.links import campus_reverse
 from opencampus.core.views.mixins import login_url_for
 
-from ..forms import AccountForm, EmailAuthenticationForm, ProfileForm, SignupForm
-from ..services import ensure_profile, sign_up
+from ..forms.account import AccountForm, EmailAuthenticationForm, ProfileForm, SignupForm
+from ..services.accounts import ensure_profile, sign_up
 
 
 class CampusLoginRequiredMixin(LoginRequiredMixin):

@@ -4,8 +4,8 @@ from django.db import transaction
 
 from opencampus.core.services.activity import log_activity
 
-from .models import CampusRole, ConsentRecord, Profile, User
-from .roles import forget_roles
+from ..models import CampusRole, ConsentRecord, Profile, User
+from ..roles import forget_roles
 
 ACCOUNT_CONSENT_ITEMS = "name, e-mail address, preferred language"
 

@@ -2,7 +2,7 @@ from django import forms
 from django.contrib.auth.forms import AuthenticationForm, BaseUserCreationForm
 from django.utils.translation import gettext_lazy as _
 
-from .models import Profile, User
+from ..models import Profile, User
 
 
 class SignupForm(BaseUserCreationForm):

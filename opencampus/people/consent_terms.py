@@ -1,0 +1,59 @@
+"""The optional consents a person may give on a campus, each defined once.
+
+Korea's PIPA asks that a consent names its purpose, the personal data items it covers,
+how long they are kept and that refusing is possible. The items are stored on the
+consent record as they read when the person agreed, so later edits here never change
+what someone agreed to.
+"""
+
+from dataclasses import dataclass
+
+from django.utils.translation import gettext_lazy as _
+
+from .models import ConsentRecord
+
+Purpose = ConsentRecord.Purpose
+
+
+@dataclass(frozen=True)
+class ConsentTerms:
+    purpose: str
+    items: str
+    retention_months: int | None
+    explanation: str
+
+    @property
+    def label(self):
+        return Purpose(self.purpose).label
+
+
+CONSENT_TERMS = {
+    terms.purpose: terms
+    for terms in (
+        ConsentTerms(
+            purpose=Purpose.NEWSLETTER,
+            items="name, e-mail address, preferred language",
+            retention_months=24,
+            explanation=_(
+                "The campus sends you news about programmes, calls and events, at most a few times a month."
+            ),
+        ),
+        ConsentTerms(
+            purpose=Purpose.DIRECTORY,
+            items="name, fields of expertise, languages, short bio, organisations",
+            retention_months=None,
+            explanation=_(
+                "Other people can find you in the campus directory, for example to invite you as a mentor."
+            ),
+        ),
+        ConsentTerms(
+            purpose=Purpose.RESEARCH,
+            items="roles, programme participation, attendance, survey answers",
+            retention_months=36,
+            explanation=_(
+                "The campus uses your records, without your name, to measure the impact of its "
+                "programmes and to publish statistics."
+            ),
+        ),
+    )
+}
