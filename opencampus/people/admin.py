@@ -7,10 +7,21 @@ from opencampus.core.admin import CampusScopedAdmin
 from .models import CampusRole, ConsentRecord, Membership, Organisation, Profile, User
 
 
-@admin.register(User)
-class UserAdmin(DjangoUserAdmin):
-    """People are shared by all campuses, so only platform administrators edit them here."""
+class PlatformAdministratorsOnly:
+    """People and profiles are shared by all campuses: only platform administrators edit them."""
 
+    def has_module_permission(self, request):
+        return request.user.is_superuser
+
+    def has_view_permission(self, request, obj=None):
+        return request.user.is_superuser
+
+    has_add_permission = has_module_permission
+    has_change_permission = has_delete_permission = has_view_permission
+
+
+@admin.register(User)
+class UserAdmin(PlatformAdministratorsOnly, DjangoUserAdmin):
     ordering = ["email"]
     list_display = ["email", "name_ko", "name_en", "is_active", "is_staff"]
     search_fields = ["email", "name_ko", "name_en"]
@@ -24,31 +35,11 @@ class UserAdmin(DjangoUserAdmin):
     filter_horizontal = []
     list_filter = ["is_active", "is_staff"]
 
-    def has_module_permission(self, request):
-        return request.user.is_superuser
-
-    has_view_permission = has_change_permission = has_delete_permission = lambda self, request, obj=None: (
-        request.user.is_superuser
-    )
-
-    def has_add_permission(self, request):
-        return request.user.is_superuser
-
 
 @admin.register(Profile)
-class ProfileAdmin(admin.ModelAdmin):
+class ProfileAdmin(PlatformAdministratorsOnly, admin.ModelAdmin):
     list_display = ["user", "expertise"]
     search_fields = ["user__email", "expertise"]
-
-    def has_module_permission(self, request):
-        return request.user.is_superuser
-
-    has_view_permission = has_change_permission = has_delete_permission = lambda self, request, obj=None: (
-        request.user.is_superuser
-    )
-
-    def has_add_permission(self, request):
-        return request.user.is_superuser
 
 
 class MembershipInline(admin.TabularInline):

@@ -269,7 +269,7 @@ def test_outbox_act_discards_selected_drafts(client, campus, operator):
     response = client.post(act_url(campus), {"operation": "discard", "selected": [draft.pk]}, follow=True)
 
     assert reload(draft).state == State.DISCARDED
-    assert "1 message was discarded." in response.text
+    assert "메시지 1건을 폐기했습니다." in response.text
     assert mail.outbox == []
 
 
@@ -278,7 +278,7 @@ def test_outbox_act_without_selection_shows_error(client, campus, operator):
 
     response = client.post(act_url(campus), {"operation": "release"}, follow=True)
 
-    assert "Select at least one message." in response.text
+    assert "메시지를 하나 이상 선택하세요." in response.text
 
 
 def test_outbox_act_ignores_id_of_other_campus(client, campus, other_campus, operator):

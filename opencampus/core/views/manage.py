@@ -21,15 +21,9 @@ from opencampus.core.services.outbox import (
     release_messages,
 )
 
-from .mixins import CampusPermissionMixin
+from .mixins import CampusPermissionMixin, query_string_without_page
 
 State = OutboxMessage.State
-
-
-def query_string_without_page(request):
-    params = request.GET.copy()
-    params.pop("page", None)
-    return params.urlencode()
 
 
 class DashboardView(CampusPermissionMixin, TemplateView):

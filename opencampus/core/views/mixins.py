@@ -23,3 +23,10 @@ class CampusPermissionMixin(PermissionRequiredMixin):
         if not self.request.user.is_authenticated:
             return redirect_to_login(self.request.get_full_path(), login_url_for(self.request.campus))
         raise PermissionDenied
+
+
+def query_string_without_page(request):
+    """The current filters, to carry across pagination links."""
+    params = request.GET.copy()
+    params.pop("page", None)
+    return params.urlencode()

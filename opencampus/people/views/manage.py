@@ -12,7 +12,7 @@ from django.views import View
 from django.views.generic import ListView
 
 from opencampus.core.links import campus_reverse
-from opencampus.core.views.mixins import CampusPermissionMixin
+from opencampus.core.views.mixins import CampusPermissionMixin, query_string_without_page
 
 from ..forms.manage import (
     AddMemberForm,
@@ -33,6 +33,7 @@ from ..services.organisations import (
     remove_member,
     update_organisation,
 )
+from .organisation_filters import OrganisationFilterMixin
 
 
 class ManagePermissionMixin(CampusPermissionMixin):
@@ -42,12 +43,6 @@ class ManagePermissionMixin(CampusPermissionMixin):
         if not request.user.is_authenticated:
             return self.handle_no_permission()
         return super().dispatch(request, *args, **kwargs)
-
-
-def query_string_without_page(request):
-    params = request.GET.copy()
-    params.pop("page", None)
-    return params.urlencode()
 
 
 def error_text(error):
@@ -145,39 +140,19 @@ class RevokeRoleView(ManagePermissionMixin, View):
 # Organisations
 
 
-class OrganisationListView(ManagePermissionMixin, ListView):
+class OrganisationListView(ManagePermissionMixin, OrganisationFilterMixin, ListView):
     permission_required = "people.view_people"
     template_name = "people/manage/organisations.html"
     context_object_name = "organisations"
     paginate_by = 30
+    search_fields = ("name_ko", "name_en", "slug")
 
     def get_queryset(self):
-        self.query = self.request.GET.get("q", "").strip()[:100]
-        self.kind = self.request.GET.get("kind", "")
-        self.category = self.request.GET.get("category", "")
-        organisations = Organisation.objects.annotate(member_count=Count("memberships"))
-        if self.query:
-            organisations = organisations.filter(
-                Q(name_ko__icontains=self.query)
-                | Q(name_en__icontains=self.query)
-                | Q(slug__icontains=self.query)
-            )
-        if self.kind in Organisation.Kind.values:
-            organisations = organisations.filter(kind=self.kind)
-        if self.category in Organisation.Category.values:
-            organisations = organisations.filter(category=self.category)
-        return organisations.order_by("name_ko", "name_en", "pk")
+        return self.filter_organisations(Organisation.objects.annotate(member_count=Count("memberships")))
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            query=self.query,
-            kind=self.kind,
-            category=self.category,
-            kinds=Organisation.Kind.choices,
-            categories=Organisation.Category.choices,
-            can_add=self.request.user.has_perm("people.add_organisation", self.request.campus),
-            query_string=query_string_without_page(self.request),
-            **kwargs,
+            can_add=self.request.user.has_perm("people.add_organisation", self.request.campus), **kwargs
         )
 
 

@@ -1,46 +1,22 @@
 """The public directory of the campus's organisations."""
 
-from django.db.models import Q
 from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView, ListView
 
 from opencampus.core.views.mixins import CampusPermissionMixin
 
 from ..models import Membership, Organisation
+from .organisation_filters import OrganisationFilterMixin
 
 
-class OrganisationDirectoryView(ListView):
+class OrganisationDirectoryView(OrganisationFilterMixin, ListView):
     template_name = "people/organisation_directory.html"
     context_object_name = "organisations"
     paginate_by = 30
+    search_fields = ("name_ko", "name_en", "description_ko", "description_en")
 
     def get_queryset(self):
-        queryset = Organisation.objects.filter(is_public=True)
-        self.query = self.request.GET.get("q", "").strip()[:100]
-        self.kind = self.request.GET.get("kind", "")
-        self.category = self.request.GET.get("category", "")
-        if self.query:
-            queryset = queryset.filter(
-                Q(name_ko__icontains=self.query)
-                | Q(name_en__icontains=self.query)
-                | Q(description_ko__icontains=self.query)
-                | Q(description_en__icontains=self.query)
-            )
-        if self.kind in Organisation.Kind.values:
-            queryset = queryset.filter(kind=self.kind)
-        if self.category in Organisation.Category.values:
-            queryset = queryset.filter(category=self.category)
-        return queryset.order_by("name_ko", "name_en", "pk")
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(
-            query=self.query,
-            kind=self.kind,
-            category=self.category,
-            kinds=Organisation.Kind.choices,
-            categories=Organisation.Category.choices,
-            **kwargs,
-        )
+        return self.filter_organisations(Organisation.objects.filter(is_public=True))
 
 
 class OrganisationDetailView(CampusPermissionMixin, DetailView):
