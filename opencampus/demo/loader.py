@@ -10,11 +10,12 @@ from dataclasses import asdict, dataclass, field, fields
 
 from django.contrib.auth.hashers import is_password_usable, make_password
 from django.db import transaction
+from django.utils import translation
 from django_scopes import scopes_disabled
 
 from opencampus.core.models import Campus
+from opencampus.people.consent_terms import ACCOUNT_TERMS
 from opencampus.people.models import CampusRole, ConsentRecord, Membership, Organisation, Profile, User
-from opencampus.people.services.accounts import ACCOUNT_CONSENT_ITEMS
 
 from . import seoul, suwon
 from .specs import DEMO_DOMAIN, CampusSpec, LoginSpec, OrganisationSpec, demo_email
@@ -134,6 +135,8 @@ def load_plan(plan, context):
         tally=tally,
     )
     # A consent is never edited after the fact: what someone agreed to stays as it was.
+    with translation.override(spec.default_language):
+        account_items = str(ACCOUNT_TERMS.items)
     sync(
         ConsentRecord.objects.filter(
             campus=campus, purpose=ConsentRecord.Purpose.ACCOUNT, user__email__endswith=DEMO_DOMAIN
@@ -143,8 +146,8 @@ def load_plan(plan, context):
                 campus=campus,
                 user_id=user_pk[spec.email],
                 purpose=ConsentRecord.Purpose.ACCOUNT,
-                items=ACCOUNT_CONSENT_ITEMS,
-                retention_months=None,
+                items=account_items,
+                retention_months=ACCOUNT_TERMS.retention_months,
             )
             for spec in people
         ],

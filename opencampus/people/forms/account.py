@@ -2,13 +2,14 @@ from django import forms
 from django.contrib.auth.forms import AuthenticationForm, BaseUserCreationForm
 from django.utils.translation import gettext_lazy as _
 
+from ..consent_terms import ACCOUNT_TERMS
 from ..models import Profile, User
 
 
 class SignupForm(BaseUserCreationForm):
     accept_terms = forms.BooleanField(
         label=_("I agree that the campus keeps my name, e-mail address and language to run my account."),
-        help_text=_("Kept while your account exists; you can download or delete your data at any time."),
+        help_text=ACCOUNT_TERMS.explanation,
     )
 
     class Meta:

@@ -4,10 +4,9 @@ from django.db import transaction
 
 from opencampus.core.services.activity import log_activity
 
+from ..consent_terms import ACCOUNT_TERMS
 from ..models import CampusRole, ConsentRecord, Profile, User
 from ..roles import forget_roles
-
-ACCOUNT_CONSENT_ITEMS = "name, e-mail address, preferred language"
 
 
 @transaction.atomic
@@ -22,8 +21,8 @@ def sign_up(*, campus, email, password, name_ko="", name_en="", preferred_langua
         campus=campus,
         user=user,
         purpose=ConsentRecord.Purpose.ACCOUNT,
-        items=ACCOUNT_CONSENT_ITEMS,
-        retention_months=None,
+        items=str(ACCOUNT_TERMS.items),
+        retention_months=ACCOUNT_TERMS.retention_months,
     )
     log_activity(campus=campus, actor=user, action="person.signed_up", subject=user)
     return user

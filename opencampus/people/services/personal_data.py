@@ -34,7 +34,7 @@ def give_consent(*, campus, user, purpose):
             campus=campus,
             user=user,
             purpose=purpose,
-            items=terms.items,
+            items=str(terms.items),
             retention_months=terms.retention_months,
         )
         log_activity(

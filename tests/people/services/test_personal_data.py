@@ -2,6 +2,7 @@ import json
 
 import pytest
 from django.contrib.auth import authenticate
+from django.utils import translation
 from django_scopes import scopes_disabled
 
 from opencampus.core.models import ActivityLog, OutboxMessage
@@ -126,11 +127,18 @@ def test_give_consent_twice_while_active_keeps_one_record(campus, person):
 
 
 def test_give_consent_uses_the_terms_defined_in_code(campus, person):
-    with scopes_disabled():
+    with scopes_disabled(), translation.override("en"):
         consent = give_consent(campus=campus, user=person, purpose=Purpose.RESEARCH)
 
     assert consent.retention_months == 36
     assert "survey answers" in consent.items
+
+
+def test_give_consent_stores_the_items_in_the_language_they_were_read(campus, person):
+    with scopes_disabled(), translation.override("ko"):
+        consent = give_consent(campus=campus, user=person, purpose=Purpose.RESEARCH)
+
+    assert consent.items == "역할, 프로그램 참여 내역, 출석, 설문 응답"
 
 
 def test_give_consent_after_withdrawal_records_a_new_consent(campus, person):
