@@ -1,10 +1,11 @@
 import pytest
+from django.core import mail
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django_scopes import scopes_disabled
 
 from opencampus.core.links import campus_reverse
-from opencampus.core.models import ActivityLog
+from opencampus.core.models import ActivityLog, OutboxMessage
 from opencampus.people.models import CampusRole
 from tests.factories import UserFactory
 
@@ -179,6 +180,21 @@ def test_grant_role_operator_grants_to_existing_account(client, campus, operator
         entry = ActivityLog.objects.get(action="role.granted")
     assert entry.actor == operator
     assert entry.data == {"role": "mentor"}
+
+
+def test_grant_role_drafts_a_notification_in_the_persons_language(client, campus, operator):
+    person = UserFactory(email="mentor@example.org", name_en="Ada", preferred_language="en")
+    client.force_login(operator)
+
+    client.post(grant_url(campus), {"person": person.email, "role": "mentor"})
+
+    with scopes_disabled():
+        draft = OutboxMessage.objects.get(recipient=person)
+    assert draft.state == OutboxMessage.State.DRAFT
+    assert draft.language == "en"
+    assert draft.subject == f"mentor on {campus.name_en}"
+    assert f"http://testserver/c/{campus.slug}/" in draft.body
+    assert mail.outbox == []
 
 
 def test_grant_role_unknown_email_keeps_typed_values(client, campus, operator):

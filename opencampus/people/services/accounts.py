@@ -1,8 +1,10 @@
 """People: sign-up, roles and memberships, each change logged."""
 
 from django.db import transaction
+from django.utils import translation
 
 from opencampus.core.services.activity import log_activity
+from opencampus.core.services.outbox import draft_mail
 
 from ..consent_terms import ACCOUNT_TERMS
 from ..models import CampusRole, ConsentRecord, Profile, User
@@ -28,11 +30,24 @@ def sign_up(*, campus, email, password, name_ko="", name_en="", preferred_langua
     return user
 
 
-def grant_role(*, campus, user, role, actor):
+def grant_role(*, campus, user, role, actor, campus_link=""):
+    """Give ``user`` ``role`` on ``campus`` and draft a notification for staff to release."""
     grant, created = CampusRole.objects.get_or_create(campus=campus, user=user, role=role)
     if created:
         forget_roles(user)
         log_activity(campus=campus, actor=actor, action="role.granted", subject=user, data={"role": role})
+        if role != CampusRole.Role.PUBLIC:
+            with translation.override(user.preferred_language):
+                label = str(CampusRole.Role(role).label)
+            draft_mail(
+                campus=campus,
+                to=user.email,
+                recipient=user,
+                template="people/mail/role_granted.txt",
+                context={"person": user, "role": label, "campus_link": campus_link},
+                language=user.preferred_language,
+                reason="role.granted",
+            )
     return grant
 
 

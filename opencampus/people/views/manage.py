@@ -99,10 +99,16 @@ class GrantRoleView(ManagePermissionMixin, View):
         if not form.is_valid():
             return render(request, self.template_name, {"form": form})
         person, role = form.cleaned_data["person"], form.cleaned_data["role"]
-        grant_role(campus=request.campus, user=person, role=role, actor=request.user)
+        grant_role(
+            campus=request.campus,
+            user=person,
+            role=role,
+            actor=request.user,
+            campus_link=request.build_absolute_uri(campus_reverse(request.campus, "core:home")),
+        )
         messages.success(
             request,
-            _("%(person)s is now %(role)s on this campus.")
+            _("%(person)s is now %(role)s on this campus. A notification to them waits in the outbox.")
             % {"person": person, "role": CampusRole.Role(role).label},
         )
         return redirect(campus_reverse(request.campus, "people_manage:people"))
