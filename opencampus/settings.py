@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "opencampus.core",
     "opencampus.people",
+    "opencampus.calls",
 ]
 
 MIDDLEWARE = [

@@ -16,6 +16,8 @@ urlpatterns = [
                 path("manage/", include("opencampus.core.urls.manage")),
                 path("", include("opencampus.people.urls.public")),
                 path("manage/", include("opencampus.people.urls.manage")),
+                path("calls/", include("opencampus.calls.urls.public")),
+                path("manage/calls/", include("opencampus.calls.urls.manage")),
             ]
         ),
     ),

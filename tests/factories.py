@@ -1,8 +1,12 @@
 import functools
+from datetime import timedelta
 
 import factory
 from django.contrib.auth.hashers import make_password
+from django.utils import timezone
 
+from opencampus.calls.models import Application, Call, FormVersion, Question, Section
+from opencampus.calls.services.forms import current_form
 from opencampus.core.models import Campus
 from opencampus.people.models import CampusRole, ConsentRecord, Membership, Organisation, Profile, User
 
@@ -86,3 +90,60 @@ class ConsentRecordFactory(factory.django.DjangoModelFactory):
     purpose = ConsentRecord.Purpose.NEWSLETTER
     items = "e-mail address"
     retention_months = 24
+
+
+class CallFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Call
+
+    campus = factory.SubFactory(CampusFactory)
+    slug = factory.Sequence(lambda n: f"call-{n}")
+    kind = Call.Kind.COHORT
+    title_ko = factory.Sequence(lambda n: f"혁신가 모집 {n}")
+    title_en = factory.Sequence(lambda n: f"Call for innovators {n}")
+    opens_at = factory.LazyFunction(lambda: timezone.now() - timedelta(days=7))
+    closes_at = factory.LazyFunction(lambda: timezone.now() + timedelta(days=14))
+    places = 30
+    is_published = True
+
+
+class FormVersionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = FormVersion
+
+    call = factory.SubFactory(CallFactory)
+    campus = factory.SelfAttribute("call.campus")
+    number = 1
+
+
+class SectionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Section
+
+    form = factory.SubFactory(FormVersionFactory)
+    campus = factory.SelfAttribute("form.campus")
+    title_ko = "지원자 정보"
+    title_en = "About you"
+
+
+class QuestionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Question
+
+    section = factory.SubFactory(SectionFactory)
+    form = factory.SelfAttribute("section.form")
+    campus = factory.SelfAttribute("section.campus")
+    key = factory.Sequence(lambda n: f"question-{n}")
+    kind = Question.Kind.SHORT_TEXT
+    label_ko = factory.Sequence(lambda n: f"질문 {n}")
+    label_en = factory.Sequence(lambda n: f"Question {n}")
+
+
+class ApplicationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Application
+
+    call = factory.SubFactory(CallFactory)
+    campus = factory.SelfAttribute("call.campus")
+    form = factory.LazyAttribute(lambda application: current_form(application.call))
+    applicant = factory.SubFactory(UserFactory)

@@ -1,0 +1,50 @@
+import pytest
+from django.db import transaction
+from django_scopes import scopes_disabled
+
+from opencampus.calls.models import Application, Call
+from opencampus.calls.services.forms import current_form, questions_of
+from opencampus.demo.loader import load_demo
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield load_demo(password="demo-password-for-tests")
+        transaction.set_rollback(True)
+
+
+@pytest.mark.django_db
+def test_pilot_call_of_2020_has_30_places_and_its_applications(demo):
+    with scopes_disabled():
+        call = Call.objects.get(campus__slug="seoul", slug="top-innovator-pilot-2020")
+        states = set(call.applications.values_list("state", flat=True))
+
+        assert call.places == 30
+        assert call.closes_at.year == 2020
+        assert call.applications.count() == 90
+        assert states == {Application.State.SUBMITTED, Application.State.INELIGIBLE}
+        assert all(application.answers.count() == 5 for application in call.applications.all()[:5])
+
+
+@pytest.mark.django_db
+def test_demo_forms_ask_for_the_fields_of_the_mentor_network(demo):
+    with scopes_disabled():
+        call = Call.objects.get(slug="top-innovator-pilot-2020")
+        field = next(question for question in questions_of(current_form(call)) if question.key == "field")
+
+        assert [choice["value"] for choice in field.choices] == [
+            "environment",
+            "manufacturing",
+            "investment",
+            "digital",
+        ]
+
+
+@pytest.mark.django_db
+def test_citizen_course_call_is_published_for_the_portal(demo):
+    with scopes_disabled():
+        call = Call.objects.get(slug="citizen-innovator-2027")
+
+        assert call.is_published
+        assert not call.applications.exists()
