@@ -18,6 +18,7 @@ urlpatterns = [
                 path("manage/", include("opencampus.people.urls.manage")),
                 path("calls/", include("opencampus.calls.urls.public")),
                 path("manage/calls/", include("opencampus.calls.urls.manage")),
+                path("reviews/", include("opencampus.calls.urls.review")),
             ]
         ),
     ),

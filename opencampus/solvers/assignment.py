@@ -17,10 +17,8 @@ from typing import Any, Literal
 
 import numpy as np
 from ortools.graph.python import max_flow, min_cost_flow
-from scipy import sparse
-from scipy.optimize import Bounds, LinearConstraint, milp
 
-Status = Literal["optimal", "feasible", "infeasible", "unknown"]
+Status = Literal["optimal", "feasible", "infeasible"]
 Pair = tuple[Hashable, Hashable]
 
 # A result is "optimal" when (bound - objective) / max(1, |bound|) is at most this.
@@ -117,7 +115,9 @@ def solve_assignment(
 def greedy_assignment(problem: AssignmentProblem) -> AssignmentResult:
     """Baseline: pinned pairs, then the highest-affinity eligible pairs while both sides have room.
 
-    It ignores minimum loads when choosing and may leave applications short; the result says so.
+    Once the reviews still to assign only just cover the reviewers still below their minimum
+    load, only those reviewers take more. Being greedy, it can still leave applications short or
+    reviewers under their minimum; the status and message say so.
     """
     ix = _index(problem)
     reasons = _static_infeasibility(ix, one_per_organisation=False)
@@ -125,29 +125,32 @@ def greedy_assignment(problem: AssignmentProblem) -> AssignmentResult:
         return _infeasible(reasons)
     selected = ix.pinned.copy()
     need = (ix.k - selected.sum(axis=1)).tolist()
-    room = (ix.max_load - selected.sum(axis=0)).tolist()
+    load = selected.sum(axis=0).tolist()
+    max_load, min_load = ix.max_load.tolist(), ix.min_load.tolist()
     left = sum(need)
+    deficit = sum(max(0, low - n) for low, n in zip(min_load, load, strict=True))
     rows, cols = np.nonzero(ix.free)
     order = np.argsort(-ix.affinity[rows, cols], kind="stable")
     for a, r in zip(rows[order].tolist(), cols[order].tolist(), strict=True):
         if left == 0:
             break
-        if need[a] and room[r]:
+        below = load[r] < min_load[r]
+        if need[a] and load[r] < max_load[r] and (below or left > deficit):
             selected[a, r] = True
             need[a] -= 1
-            room[r] -= 1
+            load[r] += 1
             left -= 1
-    below_min = int(np.maximum(ix.min_load - selected.sum(axis=0), 0).sum())
+            deficit -= below
     objective = math.fsum(ix.affinity[selected].tolist())
-    if left or below_min:
+    if left or deficit:
         return AssignmentResult(
             status="infeasible",
             objective=objective,
             bound=None,
             gap=None,
             assignments=_pairs(ix, selected),
-            message=f"greedy left {left} reviews unassigned and reviewers {below_min} reviews "
-            "below their minimum loads",
+            message=f"greedy left {left} reviews unassigned and reviewers {deficit} reviews below "
+            "their minimum loads",
         )
     return AssignmentResult(
         status="feasible",
@@ -427,8 +430,10 @@ def _solve_flow(ix: _Indexed) -> tuple[np.ndarray, Fraction] | None:
         if status != solver.BAD_COST_RANGE:
             break
         exponent -= 8
-    if status != solver.OPTIMAL:
+    if status == solver.INFEASIBLE:
         return None
+    if status != solver.OPTIMAL:
+        raise RuntimeError(f"min-cost flow failed with status {status.name}")
 
     selected = ix.pinned.copy()
     chosen = solver.flows(arcs) > 0
@@ -449,7 +454,7 @@ def _cost_scale(affinity: np.ndarray, *, nodes: int, units: int) -> int:
     if largest == 0.0:
         return 0
     limit = min(_MAX_SCALED_COST, np.iinfo(np.int64).max // (4 * (nodes + 1)), 2**62 // max(units, 1))
-    exponent = min(math.floor(math.log2(limit / largest)), 900)
+    exponent = min(math.floor(math.log2(limit) - math.log2(largest)), 900)
     while largest * 2.0**exponent > limit:
         exponent -= 1
     return exponent
@@ -473,6 +478,10 @@ def _clashing_applications(ix: _Indexed, selected: np.ndarray) -> np.ndarray:
 def _solve_organisation_program(ix: _Indexed, *, flow_bound: Fraction, time_limit: float) -> AssignmentResult:
     """The flow model plus "sum of x over reviewers of one organisation <= 1" per application,
     as a 0-1 program for HiGHS. The flow optimum, a relaxation, also bounds it."""
+    # Imported here: scipy.optimize takes longer to import than most assignments take to solve.
+    from scipy import sparse
+    from scipy.optimize import Bounds, LinearConstraint, milp
+
     n_apps, n_revs = ix.eligible.shape
     rows, cols = np.nonzero(ix.free)
     count = len(rows)
@@ -511,13 +520,15 @@ def _solve_organisation_program(ix: _Indexed, *, flow_bound: Fraction, time_limi
     if solution.x is None:
         if solution.status == 2:
             return _infeasible(["no assignment has at most one reviewer per organisation per application"])
+        # "infeasible" means "no assignment to apply" to callers; the message says it is unproven.
         return AssignmentResult(
-            status="unknown",
+            status="infeasible",
             objective=None,
             bound=float(flow_bound),
             gap=None,
             assignments=(),
-            message=f"no assignment found within the time limit of {time_limit:g} s ({solution.message})",
+            message=f"no assignment found within the time limit of {time_limit:g} s, and none proven "
+            f"impossible either: raise the time limit ({solution.message})",
         )
     pinned_value = sum(map(Fraction, ix.affinity[ix.pinned].tolist()), Fraction(0))
     bound = flow_bound

@@ -16,8 +16,10 @@ towards zero, as if each reviewer had also given ``bias_ridge`` scores with no b
 penalised, so an application is never pulled towards the call's mean. ``bias_ridge=0`` gives
 the plain least-squares fit, which recovers merit and biases exactly from noise-free scores.
 
-The fit solves the sparse normal equations directly (SuperLU); both the sum-to-zero rows and the
-ridge are added to them, and neither costs any fit because they only choose along the shift.
+The fit solves the normal equations of this least-squares problem exactly, with the sum-to-zero
+rows and the ridge added to them; the sum-to-zero rows cost no fit since they only choose along
+the shift. The merit block is diagonal and is eliminated first, leaving a dense system with one
+row per reviewer (milliseconds for hundreds of reviewers, fine into the low thousands).
 """
 
 import math
@@ -28,7 +30,6 @@ from dataclasses import dataclass
 import numpy as np
 from scipy import sparse
 from scipy.sparse.csgraph import connected_components
-from scipy.sparse.linalg import spsolve
 
 DEFAULT_BIAS_RIDGE = 1.0
 _LISTED_IDS = 5
@@ -54,7 +55,7 @@ class CalibrationResult:
     reviews: dict[Hashable, int]
 
 
-def calibrate(*, scores: Iterable[Score], bias_ridge: float = DEFAULT_BIAS_RIDGE) -> CalibrationResult:
+def calibrate_scores(*, scores: Iterable[Score], bias_ridge: float = DEFAULT_BIAS_RIDGE) -> CalibrationResult:
     """Fit merit and reviewer biases to ``scores``; raise ``ValueError`` on bad input."""
     scores = _validated(scores, bias_ridge)
     applications = list(dict.fromkeys(s.application for s in scores))
@@ -71,25 +72,27 @@ def calibrate(*, scores: Iterable[Score], bias_ridge: float = DEFAULT_BIAS_RIDGE
     n_groups, labels = connected_components(graph, directed=False)
     a_group, r_group = labels[:n_a], labels[n_a:]
 
-    rows = np.arange(n)
-    design = sparse.csr_array(
-        (np.ones(2 * n), (np.concatenate([rows, rows]), np.concatenate([a_col, n_a + r_col]))),
-        shape=(n, n_a + n_r),
+    # Normal equations [[D_a, N], [Nᵀ, D_r + ridge·I + CᵀC]] · [merit; bias] = [sums per application;
+    # sums per reviewer], with N the incidence, D the score counts and C the sum-to-zero rows (one per
+    # group). D_a is diagonal, so merit is eliminated first and the system left has one row per reviewer.
+    counts = np.bincount(a_col, minlength=n_a)
+    sums = np.bincount(a_col, weights=y, minlength=n_a)
+    per_application = sparse.diags_array(1.0 / counts) @ incidence
+    same_group = (r_group[:, None] == r_group[None, :]).astype(float)
+    system = (
+        np.diag(np.bincount(r_col, minlength=n_r) + float(bias_ridge))
+        + same_group
+        - (incidence.T @ per_application).toarray()
     )
-    sum_to_zero = sparse.csr_array(
-        (np.ones(n_r), (r_group, n_a + np.arange(n_r))), shape=(n_groups, n_a + n_r)
-    )
-    ridge = sparse.diags_array(np.concatenate([np.zeros(n_a), np.full(n_r, float(bias_ridge))]))
-    normal = (design.T @ design + sum_to_zero.T @ sum_to_zero + ridge).tocsc()
-    theta = np.atleast_1d(spsolve(normal, design.T @ y))
-    merit, bias = theta[:n_a], theta[n_a:]
+    rhs = np.bincount(r_col, weights=y, minlength=n_r) - incidence.T @ (sums / counts)
+    bias = np.linalg.solve(system, rhs)
+    merit = (sums - incidence @ bias) / counts
 
-    residual = y - design @ theta
+    residual = y - merit[a_col] - bias[r_col]
     dof = n - (n_a + n_r - n_groups)
     residual_std = math.sqrt(float(residual @ residual) / dof) if dof > 0 else None
 
-    counts = np.bincount(a_col, minlength=n_a)
-    raw_mean = np.bincount(a_col, weights=y, minlength=n_a) / counts
+    raw_mean = sums / counts
     groups = _groups(applications, reviewers, a_group, r_group, n_groups)
     return CalibrationResult(
         merit={a: float(merit[i]) for i, a in enumerate(applications)},
@@ -157,8 +160,8 @@ def _warnings(groups, applications, counts) -> list[str]:
     single = [a for a, count in zip(applications, counts, strict=True) if count == 1]
     if single:
         warnings.append(
-            f"{_listed(single, 'application')} rest on a single score, so their calibration depends "
-            "on one reviewer's bias."
+            f"The calibration of {_listed(single, 'application')} rests on a single score each, "
+            "hence on one reviewer's bias."
         )
     return warnings
 
@@ -187,7 +190,7 @@ def solve_json(data: dict, **options) -> dict:
             raise ValueError(f"scores[{position}] lacks {', '.join(repr(k) for k in missing)}")
         scores.append(Score(item["application"], item["reviewer"], item["value"]))
     bias_ridge = options.get("bias_ridge", data.get("bias_ridge", DEFAULT_BIAS_RIDGE))
-    result = calibrate(scores=scores, bias_ridge=bias_ridge)
+    result = calibrate_scores(scores=scores, bias_ridge=bias_ridge)
     ranked = sorted(result.merit, key=lambda a: -result.merit[a])
     return {
         "connected": result.connected,

@@ -22,7 +22,11 @@ Kind = Question.Kind
 DEFAULT_MAX_LENGTH = {Kind.SHORT_TEXT: 1000, Kind.LONG_TEXT: 50000}
 DEFAULT_MAX_FILE_MB = 20
 RADIO_BUTTONS_UP_TO = 6
-EMPTY = (None, "", [], False)
+
+
+def is_empty(value):
+    """Unanswered: nothing, blank, no choice, an unticked box; ``0`` is an answer."""
+    return value is None or value is False or value == "" or value == []
 
 
 def extensions_of(question):
@@ -172,7 +176,9 @@ class ApplicationForm(forms.Form):
         for key, question in self.questions.items():
             field = field_for(question)
             field.question = question
-            field.limits = limits_text(question)
+            # Django points the input's aria-describedby at this help and at its errors.
+            parts = (question.help.strip(), limits_text(question))
+            field.help_text = " ".join(part for part in parts if part)
             answer = self.stored.get(key)
             if answer is not None and question.kind != Kind.FILE:
                 self.initial[key] = answer.value
@@ -191,7 +197,8 @@ class ApplicationForm(forms.Form):
             if not grouped or grouped[-1][0].pk != question.section_id:
                 grouped.append((question.section, []))
             bound = self[key]
-            bound.current_file = self.current_file(key)
+            current = self.current_file(key)
+            bound.current_file_name = PurePath(current.name).name if current else ""
             grouped[-1][1].append(bound)
         return grouped
 
@@ -222,12 +229,14 @@ class ApplicationForm(forms.Form):
                 for key, question in self.questions.items()
                 if question.required
                 and key not in self.errors
-                and cleaned.get(key) in EMPTY
+                and is_empty(cleaned.get(key))
                 and self.current_file(key) is None
             ]
         for question in questions:
             if question.key in self.fields and question.key not in self.errors:
-                self.add_error(question.key, forms.ValidationError(_("Answer this question."), code="required"))
+                self.add_error(
+                    question.key, forms.ValidationError(_("Answer this question."), code="required")
+                )
         return questions
 
 
@@ -261,7 +270,8 @@ class ApplyForm(forms.Form):
         field.choices = choices
         if len(choices) == 1:
             field.initial = choices[0][0]
-            field.widget = forms.HiddenInput()
+            if choices[0][0] == self.INDIVIDUAL:
+                field.widget = forms.HiddenInput()
 
     @property
     def can_apply(self):

@@ -51,6 +51,12 @@ class Application(CampusScoped):
         blank=True,
         help_text=_("A decision prepared by staff that takes effect when the round's decisions go out."),
     )
+    waitlist_rank = models.PositiveIntegerField(
+        _("place on the waiting list"),
+        null=True,
+        blank=True,
+        help_text=_("1 is offered the next free place."),
+    )
     eligibility = models.JSONField(_("eligibility check"), default=list, blank=True)
     screening_reason = models.TextField(_("screening reason"), blank=True)
     created = models.DateTimeField(auto_now_add=True)

@@ -33,6 +33,11 @@ class Call(CampusScoped):
     allow_individuals = models.BooleanField(_("individuals may apply"), default=True)
     allow_organisations = models.BooleanField(_("organisations may apply (through a member)"), default=False)
     places = models.PositiveIntegerField(_("number of places"))
+    confirm_within_days = models.PositiveSmallIntegerField(
+        _("days to confirm a place"),
+        default=7,
+        help_text=_("Accepted applicants confirm or decline within this many days of the decision."),
+    )
     is_published = models.BooleanField(_("published"), default=False)
     created = models.DateTimeField(auto_now_add=True)
 

@@ -79,7 +79,9 @@ def update_call(*, call, actor, **fields):
         setattr(call, name, fields[name])
     _check(call)
     call.save()
-    log_activity(campus=call.campus, actor=actor, action="call.changed", subject=call, data={"fields": changed})
+    log_activity(
+        campus=call.campus, actor=actor, action="call.changed", subject=call, data={"fields": changed}
+    )
     return call
 
 

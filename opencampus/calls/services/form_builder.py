@@ -164,9 +164,8 @@ def _clean_section_fields(fields):
     unknown = set(fields) - set(SECTION_FIELDS)
     if unknown:
         raise TypeError(f"Unknown section fields: {sorted(unknown)}")
-    if "title_ko" in fields or "title_en" in fields:
-        if not (fields.get("title_ko") or fields.get("title_en")):
-            raise FormBuilderError(_("Give the section's title in Korean or in English."), field="title_ko")
+    if not (fields["title_ko"] or fields["title_en"]):
+        raise FormBuilderError(_("Give the section's title in Korean or in English."), field="title_ko")
 
 
 @transaction.atomic
@@ -183,7 +182,7 @@ def add_section(*, call, actor, **fields):
 
 @transaction.atomic
 def update_section(*, section, actor, **fields):
-    _clean_section_fields(fields)
+    _clean_section_fields({**{name: getattr(section, name) for name in SECTION_FIELDS}, **fields})
     call = section.form.call
     current = _ensure_current(section, call)
     changed = sorted(name for name, value in fields.items() if getattr(section, name) != value)
@@ -204,9 +203,13 @@ def delete_section(*, section, actor):
     call = section.form.call
     current = _ensure_current(section, call)
     keys = list(Question.objects.filter(section=section).values_list("key", flat=True))
-    used = sorted(set(EligibilityRule.objects.filter(call=call, question_key__in=keys).values_list(
-        "question_key", flat=True
-    )))
+    used = sorted(
+        set(
+            EligibilityRule.objects.filter(call=call, question_key__in=keys).values_list(
+                "question_key", flat=True
+            )
+        )
+    )
     if used:
         raise FormBuilderError(
             _("Eligibility rules use questions of this section (%(keys)s). Delete those rules first.")
@@ -341,7 +344,8 @@ def delete_question(*, question, actor):
     current = _ensure_current(question, call)
     if _rules_using(call, question.key).exists():
         raise FormBuilderError(
-            _("An eligibility rule uses the question “%(key)s”. Delete the rule first.") % {"key": question.key}
+            _("An eligibility rule uses the question “%(key)s”. Delete the rule first.")
+            % {"key": question.key}
         )
     form, kept = _editable(call, current, actor)
     target = _question_in(form, question)
@@ -399,4 +403,6 @@ def delete_eligibility_rule(*, rule, actor):
     call = rule.call
     data = {"rule": rule.pk, "kind": rule.kind, "key": rule.question_key}
     rule.delete()
-    log_activity(campus=call.campus, actor=actor, action="call.eligibility.rule_deleted", subject=call, data=data)
+    log_activity(
+        campus=call.campus, actor=actor, action="call.eligibility.rule_deleted", subject=call, data=data
+    )

@@ -44,7 +44,8 @@ def set_application_state(*, application, state, actor, reason="", data=None):
         )
     application.state = state
     fields = ["state", "updated"]
-    if state == State.SUBMITTED:
+    # Submitting records the time, whether or not the automatic eligibility check passed.
+    if state == State.SUBMITTED or (old_state == State.DRAFT and state == State.INELIGIBLE):
         application.submitted_at = timezone.now()
         fields.append("submitted_at")
     if state in {State.ELIGIBLE, State.INELIGIBLE} and reason:

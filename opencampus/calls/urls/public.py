@@ -1,2 +1,15 @@
+from django.urls import path
+
+from opencampus.calls.views import portal, public
+
 app_name = "calls"
-urlpatterns = []
+urlpatterns = [
+    path("", public.CallListView.as_view(), name="list"),
+    # Before ``<slug>/``: a call cannot use the address name "mine".
+    path("mine/", public.MyApplicationsView.as_view(), name="mine"),
+    path("<slug:slug>/", public.CallDetailView.as_view(), name="detail"),
+    path("<slug:slug>/apply/", portal.ApplyView.as_view(), name="apply"),
+    path("<slug:slug>/application/", portal.ApplicationFormView.as_view(), name="application"),
+    path("<slug:slug>/application/status/", portal.ApplicationStatusView.as_view(), name="status"),
+    path("<slug:slug>/application/withdraw/", portal.WithdrawView.as_view(), name="withdraw"),
+]

@@ -22,6 +22,7 @@ from ..models import Application, Question
 from ..services.applications import (
     ApplicationError,
     ensure_editable,
+    ensure_open,
     save_answers,
     start_application,
     submit_application,
@@ -52,6 +53,11 @@ class ApplyView(CampusLoginRequiredMixin, CampusPermissionMixin, View):
     def get(self, request, **kwargs):
         if own_application(self.call, request.user) is not None:
             return redirect(call_url(self.call, "calls:application"))
+        try:
+            ensure_open(self.call)
+        except ApplicationError as error:
+            messages.info(request, str(error))
+            return redirect(call_url(self.call, "calls:detail"))
         return self.show(ApplyForm(call=self.call, user=request.user))
 
     def post(self, request, **kwargs):
@@ -102,7 +108,9 @@ class ApplicationFormView(ApplicantView):
     def build_form(self, data=None, files=None):
         questions = questions_of(self.application.form)
         by_question = {answer.question_id: answer for answer in self.application.answers.all()}
-        answers = {question.key: by_question[question.pk] for question in questions if question.pk in by_question}
+        answers = {
+            question.key: by_question[question.pk] for question in questions if question.pk in by_question
+        }
         return ApplicationForm(data, files, questions=questions, answers=answers)
 
     def post(self, request, **kwargs):
@@ -176,7 +184,9 @@ class ApplicationFormView(ApplicantView):
         save_answers(application=self.application, values=form.values())
         saved_at = formats.time_format(timezone.localtime(), "H:i")
         if form.errors:
-            message = _("Draft saved at %(time)s. Some answers are not saved yet: check them before you submit.")
+            message = _(
+                "Draft saved at %(time)s. Some answers are not saved yet: check them before you submit."
+            )
         else:
             message = _("Draft saved at %(time)s.")
         errors = {key: [str(error) for error in errors] for key, errors in form.errors.items()}

@@ -89,7 +89,9 @@ class CallListView(TemplateView):
             ("closed", _("Closed"), groups["closed"]),
         ]
         return super().get_context_data(
-            sections=[(key, title, [(call, mine.get(call.pk)) for call in calls]) for key, title, calls in sections],
+            sections=[
+                (key, title, [(call, mine.get(call.pk)) for call in calls]) for key, title, calls in sections
+            ],
             has_calls=any(groups.values()),
             **kwargs,
         )
@@ -139,6 +141,7 @@ class MyApplicationsView(CampusLoginRequiredMixin, ListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["rows"] = [
-            (application, STATE_EXPLANATIONS.get(application.state, "")) for application in context["applications"]
+            (application, STATE_EXPLANATIONS.get(application.state, ""))
+            for application in context["applications"]
         ]
         return context

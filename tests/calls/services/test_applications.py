@@ -171,3 +171,16 @@ def test_withdrawn_application_cannot_be_edited(call, applicant):
 
         with pytest.raises(ApplicationError, match="no longer be changed"):
             save_answers(application=application, values={"motivation": "late"})
+
+
+def test_ineligible_submission_still_records_when_it_was_submitted(call, applicant):
+    with scopes_disabled():
+        EligibilityRule.objects.create(campus=call.campus, call=call, kind="answered", question_key="years")
+        application = start_application(call=call, applicant=applicant)
+        save_answers(application=application, values={"motivation": "x"})
+
+        submit_application(application=application, actor=applicant)
+
+        application.refresh_from_db()
+        assert application.state == State.INELIGIBLE
+        assert application.submitted_at is not None

@@ -1,0 +1,73 @@
+"""The application draft saves itself while the person types, in a real browser."""
+
+import os
+import re
+
+import pytest
+from django_scopes import scopes_disabled
+
+from opencampus.calls.models import Answer
+from tests.browser.conftest import CHROMIUM_FLAGS, chromium_path
+from tests.factories import PASSWORD, ApplicationFactory, CallFactory, QuestionFactory, SectionFactory
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def page(live_server):
+    executable = chromium_path()
+    if executable is None:
+        message = "Chromium is not installed (./dev test installs Debian's chromium package as root)."
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
+        context = browser.new_context(base_url=live_server.url)
+        page = context.new_page()
+        page.csp_violations = []
+        page.on(
+            "console",
+            lambda message: (
+                page.csp_violations.append(message.text)
+                if "Content Security Policy" in message.text
+                else None
+            ),
+        )
+        yield page
+        context.close()
+        browser.close()
+
+
+def test_draft_is_saved_after_a_pause_in_typing(page, campus, make_person):
+    from playwright.sync_api import expect
+
+    person = make_person(campus, "participant", preferred_language="en", email="autosave@example.org")
+    with scopes_disabled():
+        call = CallFactory(campus=campus, slug="pilot-2020")
+        section = SectionFactory(form__call=call, form__campus=campus, campus=campus)
+        QuestionFactory(section=section, key="motivation", kind="long_text", required=True)
+        QuestionFactory(section=section, key="portfolio", kind="file", allowed_extensions=["pdf"])
+        application = ApplicationFactory(call=call, campus=campus, applicant=person)
+
+    page.goto("/c/seoul/login/?next=/c/seoul/calls/pilot-2020/application/")
+    page.locator("#id_username").fill("autosave@example.org")
+    page.locator("#id_password").fill(PASSWORD)
+    page.locator("main form button[type=submit]").click()
+    expect(page).to_have_url(re.compile(r"/calls/pilot-2020/application/$"))
+
+    page.locator("#id_q-motivation").press_sequentially("Zero-waste markets")
+    expect(page.locator("#autosave-status")).to_have_text(
+        re.compile(r"Draft saved at \d\d:\d\d\."), timeout=8000
+    )
+
+    with scopes_disabled():
+        assert Answer.objects.get(application=application, question__key="motivation").value == (
+            "Zero-waste markets"
+        )
+    page.reload()
+    expect(page.locator("#id_q-motivation")).to_have_value("Zero-waste markets")
+    assert page.csp_violations == []
