@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from opencampus.core.services.outbox import draft_mail, release_messages
 
 from ..models import Answer, Application
-from .eligibility import evaluate_eligibility
+from .eligibility import evaluate_eligibility, is_blank
 from .forms import current_form, questions_of
 from .states import set_application_state
 
@@ -43,7 +43,8 @@ def start_application(*, call, applicant, organisation=None):
         applicant=applicant,
         defaults={"campus": call.campus, "form": current_form(call), "organisation": organisation},
     )
-    if not created and organisation is not None and application.organisation_id != organisation.pk:
+    # Applying again may switch between applying alone and for an organisation.
+    if not created and application.organisation_id != (organisation.pk if organisation else None):
         ensure_editable(application)
         application.organisation = organisation
         application.save(update_fields=["organisation", "updated"])
@@ -90,7 +91,7 @@ def missing_answers(application):
     return [
         question
         for question in questions_of(application.form)
-        if question.required and answers.get(question.key) in (None, "", [], False)
+        if question.required and is_blank(answers.get(question.key))
     ]
 
 

@@ -18,12 +18,17 @@ def evaluate_eligibility(*, application, rules, answers):
     ]
 
 
+def is_blank(value):
+    """No answer: nothing, empty text, no choice, or an unticked consent (but 0 is an answer)."""
+    return value is None or value is False or value in ("", [])
+
+
 def rule_passes(rule, application, answers):
     value = answers.get(rule.question_key)
     if rule.kind == Kind.ORGANISATION_KIND:
         return application.organisation is not None and application.organisation.kind in rule.values
     if rule.kind == Kind.ANSWERED:
-        return value not in (None, "", [], False)
+        return not is_blank(value)
     if rule.kind == Kind.CHOICE:
         chosen = value if isinstance(value, list) else [value]
         return any(item in rule.values for item in chosen)

@@ -184,3 +184,33 @@ def test_ineligible_submission_still_records_when_it_was_submitted(call, applica
         application.refresh_from_db()
         assert application.state == State.INELIGIBLE
         assert application.submitted_at is not None
+
+
+def test_zero_is_an_answer_to_a_required_number(campus, applicant):
+    with scopes_disabled():
+        call = CallFactory(campus=campus)
+        QuestionFactory(
+            section__form__call=call,
+            section__form__campus=campus,
+            section__campus=campus,
+            key="years",
+            kind="number",
+            required=True,
+        )
+        application = start_application(call=call, applicant=applicant)
+        save_answers(application=application, values={"years": 0})
+
+        submit_application(application=application, actor=applicant)
+
+        application.refresh_from_db()
+        assert application.state == State.SUBMITTED
+
+
+def test_applying_again_alone_clears_the_organisation(call, applicant):
+    with scopes_disabled():
+        organisation = OrganisationFactory(campus=call.campus)
+        start_application(call=call, applicant=applicant, organisation=organisation)
+
+        application = start_application(call=call, applicant=applicant)
+
+        assert application.organisation is None
