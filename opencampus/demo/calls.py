@@ -7,8 +7,21 @@ from zoneinfo import ZoneInfo
 
 from django.utils import timezone
 
-from opencampus.calls.models import Answer, Application, Call, EligibilityRule, FormVersion, Question, Section
-from opencampus.people.models import User
+from opencampus.calls.models import (
+    Answer,
+    Application,
+    Call,
+    Criterion,
+    EligibilityRule,
+    FormVersion,
+    Question,
+    Review,
+    ReviewPhase,
+    Score,
+    Section,
+)
+from opencampus.calls.services.assignment import run_assignment
+from opencampus.people.models import CampusRole, Profile, User
 
 from .specs import demo_email
 from .sync import sync
@@ -158,6 +171,7 @@ def load(context):
         questions = load_form(call, tally)
         if spec["slug"] == "top-innovator-pilot-2020":
             load_pilot_applications(call, questions, tally)
+            load_pilot_review(call, context)
 
 
 def load_form(call, tally):
@@ -269,3 +283,144 @@ def load_pilot_applications(call, questions, tally):
         fields=[],
         tally=tally,
     )
+
+
+CRITERIA = [
+    (
+        "사회적 영향",
+        "Social impact",
+        "문제의 크기와 해결했을 때의 변화",
+        "How big the problem is and what solving it changes",
+        2,
+    ),
+    ("실현 가능성", "Feasibility", "계획, 경험, 자원", "Plan, experience and resources", 1),
+    (
+        "협업 역량",
+        "Collaboration",
+        "워킹그룹에서 함께 실험할 수 있는가",
+        "Can they experiment together in a working group",
+        1,
+    ),
+]
+REVIEWER_FIELDS = ["environment", "manufacturing", "investment", "digital"] * 3
+REVIEWER_NAMES = [
+    ("김나래", "Narae Kim"),
+    ("이준호", "Junho Lee"),
+    ("박소율", "Soyul Park"),
+    ("정민수", "Minsu Jung"),
+    ("최하은", "Haeun Choi"),
+    ("조성우", "Seongwoo Jo"),
+    ("강예린", "Yerin Kang"),
+    ("윤재원", "Jaewon Yoon"),
+    ("장서진", "Seojin Jang"),
+    ("임도현", "Dohyun Lim"),
+    ("한지유", "Jiyu Han"),
+    ("오태민", "Taemin Oh"),
+]
+
+
+def load_pilot_review(call, context):
+    """The pilot's selection committee: a blind phase, a rubric, 12 reviewers, their scores.
+
+    The demo reviewer's own reviews stay open so that a visitor can try the review form.
+    """
+    campus, tally = call.campus, context.tally
+    sync(
+        ReviewPhase.objects.filter(call=call),
+        [
+            ReviewPhase(
+                campus=campus,
+                call=call,
+                name_ko="서류 심사",
+                name_en="Written review",
+                starts_at=seoul_time(2020, 7, 16, 9),
+                ends_at=seoul_time(2020, 7, 31, 18),
+                is_blind=True,
+                reviews_per_application=3,
+            )
+        ],
+        key=("call_id", "name_en"),
+        fields=["name_ko", "starts_at", "ends_at", "is_blind", "reviews_per_application"],
+        tally=tally,
+    )
+    criteria = sync(
+        Criterion.objects.filter(call=call),
+        [
+            Criterion(
+                campus=campus,
+                call=call,
+                position=position,
+                name_ko=ko,
+                name_en=en,
+                guidance_ko=guide_ko,
+                guidance_en=guide_en,
+                weight=weight,
+                scale_min=1,
+                scale_max=5,
+            )
+            for position, (ko, en, guide_ko, guide_en, weight) in enumerate(CRITERIA)
+        ],
+        key=("call_id", "position"),
+        fields=["name_ko", "name_en", "guidance_ko", "guidance_en", "weight"],
+        tally=tally,
+    )
+    reviewers = load_reviewers(campus, tally)
+    if Review.objects.filter(application__call=call).exists():
+        return
+    run_assignment(call=call, actor=None, reviews_per_application=3)
+    score_reviews(call, list(criteria.values()), reviewers, tally)
+
+
+def load_reviewers(campus, tally):
+    emails = [demo_email(f"reviewer{number:02d}") for number in range(1, len(REVIEWER_NAMES) + 1)]
+    users = sync(
+        User.objects.filter(email__in=emails),
+        [
+            User(email=email, name_ko=ko, name_en=en, password="!demo-reviewer-cannot-log-in")
+            for email, (ko, en) in zip(emails, REVIEWER_NAMES, strict=True)
+        ],
+        key=("email",),
+        fields=["name_ko", "name_en"],
+        tally=tally,
+    )
+    reviewers = [users[(email,)] for email in emails]
+    sync(
+        Profile.objects.filter(user__in=reviewers),
+        [
+            Profile(user=reviewer, expertise=field, languages=["ko"])
+            for reviewer, field in zip(reviewers, REVIEWER_FIELDS, strict=True)
+        ],
+        key=("user_id",),
+        fields=["expertise"],
+        tally=tally,
+    )
+    sync(
+        CampusRole.objects.filter(campus=campus, user__in=reviewers),
+        [CampusRole(campus=campus, user=reviewer, role=CampusRole.Role.REVIEWER) for reviewer in reviewers],
+        key=("campus_id", "user_id", "role"),
+        fields=[],
+        tally=tally,
+    )
+    return reviewers
+
+
+def score_reviews(call, criteria, reviewers, tally):
+    """Scores from a hidden merit per application plus each reviewer's harshness and noise."""
+    rng = random.Random(716)
+    bias = {reviewer.pk: rng.choice([-1.0, -0.5, 0.0, 0.0, 0.5, 1.0]) for reviewer in reviewers}
+    merit = {}
+    reviews = Review.objects.filter(application__call=call, reviewer__in=reviewers).order_by("pk")
+    scores = []
+    for review in reviews:
+        merit.setdefault(review.application_id, rng.gauss(0, 1))
+        for criterion in criteria:
+            value = 3 + merit[review.application_id] + bias[review.reviewer_id] + rng.gauss(0, 0.5)
+            scores.append(
+                Score(
+                    campus=call.campus, review=review, criterion=criterion, value=min(5, max(1, round(value)))
+                )
+            )
+        review.submitted_at = seoul_time(2020, 7, 17 + rng.randrange(14), 10 + rng.randrange(8))
+    Review.objects.bulk_update(reviews, ["submitted_at"])
+    Score.objects.bulk_create(scores)
+    tally.created[Score._meta.label] += len(scores)

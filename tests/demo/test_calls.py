@@ -2,8 +2,9 @@ import pytest
 from django.db import transaction
 from django_scopes import scopes_disabled
 
-from opencampus.calls.models import Application, Call
+from opencampus.calls.models import Application, AssignmentRun, Call, Review
 from opencampus.calls.services.forms import current_form, questions_of
+from opencampus.calls.services.scoring import calibrate_call
 from opencampus.demo.loader import load_demo
 
 
@@ -48,3 +49,17 @@ def test_citizen_course_call_is_published_for_the_portal(demo):
 
         assert call.is_published
         assert not call.applications.exists()
+
+
+@pytest.mark.django_db
+def test_pilot_call_has_a_solved_assignment_and_scored_reviews(demo):
+    with scopes_disabled():
+        call = Call.objects.get(slug="top-innovator-pilot-2020")
+        run = AssignmentRun.objects.get(call=call)
+        reviewable = call.applications.filter(state=Application.State.SUBMITTED).count()
+
+        assert run.status == "optimal"
+        assert run.objective == pytest.approx(run.bound)
+        assert Review.objects.filter(application__call=call).count() == 3 * reviewable
+        assert Review.objects.filter(application__call=call, submitted_at__isnull=True).exists()
+        assert len(calibrate_call(call=call).merit) == reviewable
