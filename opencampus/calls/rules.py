@@ -2,7 +2,7 @@
 
 import rules
 
-from opencampus.people.rules import is_campus_team
+from opencampus.people.rules import is_campus_team, is_reviewer
 
 
 @rules.predicate
@@ -21,3 +21,10 @@ rules.add_perm("calls.apply", rules.is_authenticated & is_published_call)
 rules.add_perm("calls.view_application", is_own_application | is_campus_team)
 rules.add_perm("calls.change_application", is_own_application)
 rules.add_perm("calls.screen_application", is_campus_team)
+
+# Review: operators and staff run it; reviewers see only their own reviews (the views filter by reviewer).
+rules.add_perm("calls.manage_reviews", is_campus_team)
+rules.add_perm("calls.review", is_reviewer)
+
+# Decisions: an applicant answers an offered place on their own application only.
+rules.add_perm("calls.confirm_place", is_own_application)

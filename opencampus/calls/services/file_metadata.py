@@ -37,7 +37,11 @@ PROPERTY_PARTS = {
     "app": "http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties",
     "custom": "http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties",
 }
-DEFAULT_PROPERTY_PARTS = {"docProps/core.xml": "core", "docProps/app.xml": "app", "docProps/custom.xml": "custom"}
+DEFAULT_PROPERTY_PARTS = {
+    "docProps/core.xml": "core",
+    "docProps/app.xml": "app",
+    "docProps/custom.xml": "custom",
+}
 XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 EMPTY_PARTS = {
     "core": XML_DECLARATION
@@ -93,7 +97,9 @@ def strip_pdf(source):
     try:
         reader = PdfReader(source)
         if reader.is_encrypted and not reader.decrypt(""):
-            raise FileMetadataError(_("This PDF is protected by a password, so no anonymous copy can be made."))
+            raise FileMetadataError(
+                _("This PDF is protected by a password, so no anonymous copy can be made.")
+            )
         writer = PdfWriter(clone_from=reader)
         remove_pdf_metadata(writer.root_object)
         writer.metadata = None

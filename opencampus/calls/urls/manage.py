@@ -1,6 +1,13 @@
 from django.urls import path
 
-from opencampus.calls.views import manage_applications, manage_calls, manage_forms
+from opencampus.calls.views import (
+    manage_applications,
+    manage_calls,
+    manage_decisions,
+    manage_forms,
+    manage_review,
+    manage_selection,
+)
 
 app_name = "calls_manage"
 urlpatterns = [
@@ -58,4 +65,61 @@ urlpatterns = [
         manage_applications.AnswerFileView.as_view(),
         name="answer_file",
     ),
+    # Scores, quotas, selection, decisions and exports
+    path("<slug:slug>/scores/", manage_selection.ScoresView.as_view(), name="scores"),
+    path("<slug:slug>/selection/", manage_selection.SelectionView.as_view(), name="selection"),
+    path("<slug:slug>/selection/quotas/", manage_selection.QuotasView.as_view(), name="quotas"),
+    path(
+        "<slug:slug>/selection/quotas/<int:pk>/delete/",
+        manage_selection.DeleteQuotaView.as_view(),
+        name="delete_quota",
+    ),
+    path("<slug:slug>/decisions/", manage_decisions.DecisionsView.as_view(), name="decisions"),
+    path("<slug:slug>/decisions/send/", manage_decisions.SendDecisionsView.as_view(), name="send_decisions"),
+    path("<slug:slug>/decisions/clear/", manage_decisions.ClearStagingView.as_view(), name="clear_staging"),
+    path(
+        "<slug:slug>/export/<slug:table>.<slug:file_format>",
+        manage_selection.ExportView.as_view(),
+        name="export",
+    ),
+    # Review: phases and rubric, reviewer assignment, conflicts of interest
+    path("<slug:slug>/review/setup/", manage_review.ReviewSetupView.as_view(), name="review_setup"),
+    path("<slug:slug>/review/phases/new/", manage_review.PhaseView.as_view(), name="new_phase"),
+    path("<slug:slug>/review/phases/<int:pk>/", manage_review.PhaseView.as_view(), name="edit_phase"),
+    path(
+        "<slug:slug>/review/phases/<int:pk>/delete/",
+        manage_review.DeletePhaseView.as_view(),
+        name="delete_phase",
+    ),
+    path("<slug:slug>/review/criteria/new/", manage_review.CriterionView.as_view(), name="new_criterion"),
+    path(
+        "<slug:slug>/review/criteria/<int:pk>/", manage_review.CriterionView.as_view(), name="edit_criterion"
+    ),
+    path(
+        "<slug:slug>/review/criteria/<int:pk>/delete/",
+        manage_review.DeleteCriterionView.as_view(),
+        name="delete_criterion",
+    ),
+    path(
+        "<slug:slug>/review/criteria/<int:pk>/move/",
+        manage_review.MoveCriterionView.as_view(),
+        name="move_criterion",
+    ),
+    path("<slug:slug>/review/assignment/", manage_review.AssignmentView.as_view(), name="review_assignment"),
+    path(
+        "<slug:slug>/review/assignment/run/",
+        manage_review.RunAssignmentView.as_view(),
+        name="run_assignment",
+    ),
+    path(
+        "<slug:slug>/review/assignment/overrides/",
+        manage_review.OverrideView.as_view(),
+        name="add_override",
+    ),
+    path(
+        "<slug:slug>/review/assignment/overrides/<int:pk>/delete/",
+        manage_review.DeleteOverrideView.as_view(),
+        name="delete_override",
+    ),
+    path("<slug:slug>/review/conflicts/", manage_review.ConflictsView.as_view(), name="review_conflicts"),
 ]

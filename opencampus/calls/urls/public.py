@@ -1,6 +1,6 @@
 from django.urls import path
 
-from opencampus.calls.views import portal, public
+from opencampus.calls.views import confirmation, portal, public
 
 app_name = "calls"
 urlpatterns = [
@@ -12,4 +12,6 @@ urlpatterns = [
     path("<slug:slug>/application/", portal.ApplicationFormView.as_view(), name="application"),
     path("<slug:slug>/application/status/", portal.ApplicationStatusView.as_view(), name="status"),
     path("<slug:slug>/application/withdraw/", portal.WithdrawView.as_view(), name="withdraw"),
+    # The applicant's answer to an offered place
+    path("<slug:slug>/application/confirm/", confirmation.ConfirmPlaceView.as_view(), name="confirm"),
 ]
