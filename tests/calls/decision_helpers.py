@@ -31,7 +31,11 @@ def make_call(campus, *, slug="pilot", places=2):
         )
         QuestionFactory(section=section, key="motivation", kind=Question.Kind.LONG_TEXT, label_en="Why?")
         QuestionFactory(
-            section=section, key="topics", kind=Question.Kind.MULTIPLE_CHOICE, label_en="Topics", choices=FIELDS
+            section=section,
+            key="topics",
+            kind=Question.Kind.MULTIPLE_CHOICE,
+            label_en="Topics",
+            choices=FIELDS,
         )
         QuestionFactory(section=section, key="plan", kind=Question.Kind.FILE, label_en="Plan")
         Criterion.objects.create(campus=campus, call=call, name_en="Impact", scale_min=0, scale_max=10)
@@ -66,9 +70,7 @@ def review(application, reviewer, score, comment=""):
     with scopes_disabled():
         item = Review.objects.create(campus=application.campus, application=application, reviewer=reviewer)
         criterion = Criterion.objects.get(call=application.call)
-        save_review(
-            review=item, values={criterion.pk: score}, comment=comment, actor=reviewer, submit=True
-        )
+        save_review(review=item, values={criterion.pk: score}, comment=comment, actor=reviewer, submit=True)
     return item
 
 

@@ -94,6 +94,7 @@ def spool():
 
 
 def strip_pdf(source):
+    target = spool()
     try:
         reader = PdfReader(source)
         if reader.is_encrypted and not reader.decrypt(""):
@@ -104,9 +105,12 @@ def strip_pdf(source):
         remove_pdf_metadata(writer.root_object)
         writer.metadata = None
         writer.compress_identical_objects(remove_duplicates=False, remove_unreferenced=True)
-        target = spool()
         writer.write(target)
+    except FileMetadataError:
+        target.close()
+        raise
     except (PyPdfError, DependencyError, ValueError, KeyError, TypeError, NotImplementedError) as error:
+        target.close()
         raise FileMetadataError(_("This PDF could not be read, so no anonymous copy can be made.")) from error
     target.seek(0)
     return target
@@ -135,13 +139,13 @@ def remove_pdf_metadata(root):
 
 
 def strip_office(source):
+    target = spool()
     try:
         with zipfile.ZipFile(source) as package:
             entries = package.infolist()
             if sum(entry.file_size for entry in entries) > MAX_UNPACKED_BYTES:
                 raise FileMetadataError(_("This file is too large to make an anonymous copy of."))
             replaced = property_parts(package)
-            target = spool()
             with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as copy:
                 for entry in entries:
                     kind = replaced.get(entry.filename)
@@ -150,7 +154,11 @@ def strip_office(source):
                         continue
                     with package.open(entry) as part, copy.open(plain_entry(entry), "w") as out:
                         shutil.copyfileobj(part, out)
+    except FileMetadataError:
+        target.close()
+        raise
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError) as error:
+        target.close()
         raise FileMetadataError(
             _("This document could not be read, so no anonymous copy can be made.")
         ) from error

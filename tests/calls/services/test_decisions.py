@@ -1,0 +1,305 @@
+import threading
+from datetime import timedelta
+
+import pytest
+from django.core import mail
+from django.db import connection
+from django.utils import timezone
+from django_scopes import scopes_disabled
+
+from opencampus.calls.models import Application, SelectionQuota
+from opencampus.calls.services.decisions import (
+    DecisionError,
+    confirm_deadline,
+    confirm_place,
+    decided_applications,
+    decline_place,
+    send_decisions,
+    staged_applications,
+)
+from opencampus.calls.services.selection import stage_selection
+from opencampus.core.models import ActivityLog, OutboxMessage
+from tests.calls.decision_helpers import LINKS, applicant, make_call, reload, scored
+
+State = Application.State
+
+
+@pytest.fixture(autouse=True)
+def _media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+
+
+@pytest.fixture
+def call(campus):
+    return make_call(campus, places=2)
+
+
+@pytest.fixture
+def reviewers(campus, make_person):
+    return [make_person(campus, "reviewer") for _ in range(2)]
+
+
+def staged(call, *items):
+    """Stage ``(application, pending state, waitlist rank)`` by hand."""
+    with scopes_disabled():
+        for application, state, rank in items:
+            Application.objects.filter(pk=application.pk).update(pending_state=state, waitlist_rank=rank)
+
+
+def letters():
+    with scopes_disabled():
+        return list(OutboxMessage.objects.order_by("pk"))
+
+
+def log_of(application, action):
+    with scopes_disabled():
+        return list(ActivityLog.objects.filter(object_id=str(application.pk), action=action).order_by("pk"))
+
+
+def accepted_round(call, operator, *, waiting=2):
+    """Two accepted applicants and ``waiting`` on the waiting list, decisions sent."""
+    holders = [applicant(call, name=f"Holder {n}") for n in range(2)]
+    queue = [applicant(call, name=f"Waiting {n}") for n in range(waiting)]
+    staged(
+        call,
+        *((a, State.ACCEPTED, None) for a in holders),
+        *((a, State.WAITLISTED, rank) for rank, a in enumerate(queue, start=1)),
+    )
+    with scopes_disabled():
+        send_decisions(call=call, actor=operator, links=LINKS)
+        OutboxMessage.objects.all().delete()
+    return holders, queue
+
+
+# Sending
+
+
+def test_sending_changes_states_through_the_log_and_drafts_letters(call, operator):
+    accepted = applicant(call, name="Kim", language="en", email="kim@example.org")
+    waiting = applicant(call, name="Lee", language="ko")
+    rejected = applicant(call, name="Park", language="en", state=State.SUBMITTED)
+    staged(
+        call,
+        (accepted, State.ACCEPTED, None),
+        (waiting, State.WAITLISTED, 1),
+        (rejected, State.REJECTED, None),
+    )
+    now = timezone.now()
+
+    with scopes_disabled():
+        sent = send_decisions(call=call, actor=operator, links=LINKS, now=now)
+
+    assert sent.counts == {"accepted": 1, "waitlisted": 1, "rejected": 1}
+    assert [(reload(a).state, reload(a).pending_state) for a in (accepted, waiting, rejected)] == [
+        (State.ACCEPTED, ""),
+        (State.WAITLISTED, ""),
+        (State.REJECTED, ""),
+    ]
+    assert reload(waiting).waitlist_rank == 1
+    # Through set_application_state: one log entry per change; a submitted one is made eligible first.
+    assert len(log_of(accepted, "application.accepted")) == 1
+    assert [entry.action for entry in log_of(rejected, "application.eligible")] == ["application.eligible"]
+    assert (
+        log_of(accepted, "application.accepted")[0].data["confirm_by"]
+        == (now + timedelta(days=call.confirm_within_days)).isoformat()
+    )
+    drafts = letters()
+    assert {message.state for message in drafts} == {OutboxMessage.State.DRAFT}
+    assert mail.outbox == []
+    by_to = {message.to: message for message in drafts}
+    assert "Confirm or decline here" in by_to["kim@example.org"].body
+    assert LINKS.confirm in by_to["kim@example.org"].body
+    assert by_to[waiting.applicant.email].language == "ko"
+    assert "1" in by_to[waiting.applicant.email].body
+    assert LINKS.status in by_to[rejected.applicant.email].body
+    assert "sorry" in by_to[rejected.applicant.email].body
+
+
+def test_sending_skips_an_application_that_changed_meanwhile(call, operator):
+    kept = applicant(call)
+    withdrawn = applicant(call, state=State.WITHDRAWN)
+    staged(call, (kept, State.ACCEPTED, None), (withdrawn, State.ACCEPTED, None))
+
+    with scopes_disabled():
+        sent = send_decisions(call=call, actor=operator, links=LINKS)
+
+    assert sent.skipped == [withdrawn]
+    assert reload(withdrawn).state == State.WITHDRAWN
+    assert reload(withdrawn).pending_state == ""
+    assert reload(kept).state == State.ACCEPTED
+    assert len(letters()) == 1
+
+
+def test_staged_and_decided_lists(call, operator):
+    first, second = applicant(call), applicant(call)
+    staged(call, (second, State.WAITLISTED, 1), (first, State.ACCEPTED, None))
+    with scopes_disabled():
+        assert staged_applications(call) == [first, second]
+        send_decisions(call=call, actor=operator, links=LINKS)
+        decided = decided_applications(call)
+
+    assert decided == [first, second]
+    assert decided[0].confirm_by is not None
+    assert decided[1].confirm_by is None
+
+
+# Confirming
+
+
+def test_confirming_in_time_takes_the_place(call, operator):
+    (holder, _other), _queue = accepted_round(call, operator)
+
+    with scopes_disabled():
+        confirm_place(application=holder, actor=holder.applicant)
+        confirm_place(application=holder, actor=holder.applicant)  # a double click changes nothing more
+
+    assert reload(holder).state == State.CONFIRMED
+    assert len(log_of(holder, "application.confirmed")) == 1
+
+
+def test_confirming_after_the_deadline_is_refused(call, operator):
+    (holder, _other), _queue = accepted_round(call, operator)
+    with scopes_disabled():
+        deadline = confirm_deadline(reload(holder))
+
+        with pytest.raises(DecisionError, match="deadline"):
+            confirm_place(application=holder, actor=holder.applicant, now=deadline + timedelta(minutes=1))
+
+    assert reload(holder).state == State.ACCEPTED
+
+
+def test_only_an_offered_place_can_be_confirmed_or_declined(call):
+    waiting = applicant(call, state=State.WAITLISTED)
+
+    with scopes_disabled():
+        with pytest.raises(DecisionError):
+            confirm_place(application=waiting, actor=waiting.applicant)
+        with pytest.raises(DecisionError):
+            decline_place(application=waiting, actor=waiting.applicant, links=LINKS)
+
+    assert reload(waiting).state == State.WAITLISTED
+
+
+# Declining
+
+
+def test_a_decline_offers_the_place_to_the_next_on_the_waiting_list(call, operator):
+    (holder, _other), (first, second) = accepted_round(call, operator)
+
+    with scopes_disabled():
+        result = decline_place(application=holder, actor=holder.applicant, links=LINKS)
+
+    assert reload(holder).state == State.DECLINED
+    assert result.offered == first
+    promoted = reload(first)
+    assert (promoted.state, promoted.waitlist_rank) == (State.ACCEPTED, None)
+    assert (reload(second).state, reload(second).waitlist_rank) == (State.WAITLISTED, 2)
+    entry = log_of(first, "application.accepted")[-1]
+    assert entry.actor is None
+    assert entry.data["waitlist_rank"] == 1 and entry.data["confirm_by"]
+    (letter,) = letters()
+    assert letter.to == first.applicant.email
+    assert letter.state == OutboxMessage.State.DRAFT
+    assert mail.outbox == []
+
+
+def test_declining_twice_offers_only_one_place(call, operator):
+    (holder, _other), (first, second) = accepted_round(call, operator)
+
+    with scopes_disabled():
+        decline_place(application=holder, actor=holder.applicant, links=LINKS)
+        again = decline_place(application=holder, actor=holder.applicant, links=LINKS)
+
+    assert again.offered is None
+    assert reload(first).state == State.ACCEPTED
+    assert reload(second).state == State.WAITLISTED
+
+
+def test_two_declines_offer_two_different_places(call, operator):
+    (one, two), (first, second) = accepted_round(call, operator)
+
+    with scopes_disabled():
+        offered = [
+            decline_place(application=holder, actor=holder.applicant, links=LINKS).offered
+            for holder in (one, two)
+        ]
+
+    assert offered == [first, second]
+
+
+def test_no_place_is_offered_while_the_places_are_all_held(call, operator):
+    (holder, _other), (first, _second) = accepted_round(call, operator)
+    with scopes_disabled():
+        call.places = 1
+        call.save()
+
+        result = decline_place(application=holder, actor=holder.applicant, links=LINKS)
+
+    assert result.offered is None
+    assert reload(first).state == State.WAITLISTED
+
+
+def test_the_offer_skips_whoever_would_break_a_maximum(call, operator):
+    holders = [applicant(call, field="digital"), applicant(call, field="energy")]
+    digital = applicant(call, field="digital")
+    food = applicant(call, field="food")
+    staged(
+        call,
+        *((a, State.ACCEPTED, None) for a in holders),
+        (digital, State.WAITLISTED, 1),
+        (food, State.WAITLISTED, 2),
+    )
+    with scopes_disabled():
+        send_decisions(call=call, actor=operator, links=LINKS)
+        SelectionQuota.objects.create(
+            campus=call.campus, call=call, question_key="field", value="digital", maximum=1
+        )
+
+        result = decline_place(application=holders[1], actor=holders[1].applicant, links=LINKS)
+
+    assert result.offered == food
+    assert reload(digital).state == State.WAITLISTED
+
+
+def test_staging_and_sending_end_to_end(call, reviewers, operator):
+    best = scored(call, reviewers, [9, 9])
+    second = scored(call, reviewers, [8, 8])
+    third = scored(call, reviewers, [7, 7], state=State.SUBMITTED)
+    with scopes_disabled():
+        stage_selection(call=call, places=1, waitlist_size=1, actor=operator)
+        assert not letters()
+        send_decisions(call=call, actor=operator, links=LINKS)
+
+    assert [reload(a).state for a in (best, second, third)] == [
+        State.ACCEPTED,
+        State.WAITLISTED,
+        State.REJECTED,
+    ]
+    assert len(letters()) == 3
+
+
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_declines_never_offer_one_place_twice(campus, make_person):
+    if connection.vendor != "postgresql":
+        pytest.skip("row locks are tested on PostgreSQL; SQLite serialises writers anyway")
+    call = make_call(campus, places=2)
+    operator = make_person(campus, "operator")
+    holders, queue = accepted_round(call, operator)
+    barrier = threading.Barrier(2)
+    offered = []
+
+    def decline(holder):
+        try:
+            barrier.wait()
+            with scopes_disabled():
+                offered.append(decline_place(application=holder, actor=holder.applicant, links=LINKS).offered)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=decline, args=(holder,)) for holder in holders]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert sorted(item.pk for item in offered) == sorted(item.pk for item in queue)
