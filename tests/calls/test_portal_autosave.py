@@ -1,45 +1,14 @@
 """The application draft saves itself while the person types, in a real browser."""
 
-import os
 import re
 
 import pytest
 from django_scopes import scopes_disabled
 
 from opencampus.calls.models import Answer
-from tests.browser.conftest import CHROMIUM_FLAGS, chromium_path
 from tests.factories import PASSWORD, ApplicationFactory, CallFactory, QuestionFactory, SectionFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture
-def page(live_server):
-    executable = chromium_path()
-    if executable is None:
-        message = "Chromium is not installed (./dev test installs Debian's chromium package as root)."
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
-        context = browser.new_context(base_url=live_server.url)
-        page = context.new_page()
-        page.csp_violations = []
-        page.on(
-            "console",
-            lambda message: (
-                page.csp_violations.append(message.text)
-                if "Content Security Policy" in message.text
-                else None
-            ),
-        )
-        yield page
-        context.close()
-        browser.close()
 
 
 def test_draft_is_saved_after_a_pause_in_typing(page, campus, make_person):
