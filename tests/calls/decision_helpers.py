@@ -53,7 +53,7 @@ def applicant(call, *, field="energy", state=State.ELIGIBLE, name="", email=None
             call=call, campus=call.campus, applicant=person, state=state, submitted_at=timezone.now(), **extra
         )
         questions = {question.key: question for question in current_form(call).questions.all()}
-        for key, value in (("field", field), ("motivation", f"{name} wants to help"), ("topics", [field])):
+        for key, value in (("field", field), ("motivation", "Zero-waste markets"), ("topics", [field])):
             Answer.objects.create(
                 campus=call.campus, application=application, question=questions[key], value=value
             )

@@ -14,6 +14,7 @@ from opencampus.calls.services.applications import save_answers, start_applicati
 from opencampus.calls.services.forms import current_form
 from opencampus.core.links import campus_reverse
 from tests.factories import (
+    ApplicationFactory,
     CallFactory,
     MembershipFactory,
     OrganisationFactory,
@@ -211,11 +212,11 @@ def test_a_file_of_an_application_not_assigned_to_me_is_not_found(
     assert client.get(address).status_code == 404
 
 
-def test_a_review_of_another_campus_is_not_found(client, campus, other_campus, reviewer, make_person):
+def test_a_review_of_another_campus_is_not_found(client, campus, other_campus, reviewer):
     with scopes_disabled():
-        foreign_call = CallFactory(campus=other_campus, slug="pilot")
-    make_person(other_campus, "reviewer", email="twin@example.org")
-    foreign = submitted(foreign_call)
+        foreign = ApplicationFactory(
+            call=CallFactory(campus=other_campus, slug="pilot"), campus=other_campus, state="submitted"
+        )
     foreign_review = assign(foreign, reviewer)
     client.force_login(reviewer)
 
@@ -304,7 +305,7 @@ def test_draft_keeps_scores_and_submit_needs_every_criterion(client, campus, cal
     assert draft.status_code == 302
     assert refused.status_code == 200
     assert "Score every criterion" in refused.text
-    assert 'value="5" checked' in refused.text.replace("\n", " ") or "checked" in refused.text
+    assert f'value="5" id="id_criterion_{impact.pk}_4" checked' in refused.text
     assert "Changed" in refused.text
     with scopes_disabled():
         assert Score.objects.get(review=review, criterion=impact).value == 4
@@ -348,11 +349,16 @@ def test_after_the_phase_ends_the_review_is_read_only(client, campus, call, revi
     address = url(campus, "review", review_id=review.pk)
 
     page = client.get(address)
-    response = client.post(address, {f"criterion_{impact.pk}": "3", "action": "draft"}, follow=True)
+    response = client.post(
+        address, {f"criterion_{impact.pk}": "3", "comment": "Typed late", "action": "draft"}
+    )
 
     assert "ended on" in page.text
     assert "Save draft" not in page.text
+    assert response.status_code == 409
     assert "can no longer be changed" in response.text
+    assert "Typed late" in response.text
+    assert "Save draft" not in response.text
     with scopes_disabled():
         assert not Score.objects.filter(review=review).exists()
 
@@ -517,7 +523,8 @@ def test_queue_query_count_does_not_grow_with_reviews(client, campus, call, phas
         other_call = CallFactory(campus=campus, slug="lab")
     make_phase(other_call)
     assign(submitted(call), reviewer)
-    assign(submitted(other_call), reviewer)
+    with scopes_disabled():
+        assign(ApplicationFactory(call=other_call, campus=campus, state="submitted"), reviewer)
     three = count_queries(client, address)
 
     assert one == three

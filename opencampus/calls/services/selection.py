@@ -7,7 +7,7 @@ told anything until the round's decisions are sent (``services.decisions``).
 from dataclasses import dataclass, field
 
 from django.db import IntegrityError, transaction
-from django.db.models import Count
+from django.db.models import Count, Max
 from django.utils.translation import gettext as _
 
 from opencampus.core.services.activity import log_activity
@@ -380,6 +380,11 @@ def stage_selection(*, call, places, waitlist_size, actor):
         raise SelectionError(outcome.error or _("There is no selection to stage."))
     Application.objects.filter(call=call).exclude(pending_state="").update(pending_state="")
     Application.objects.filter(call=call, state__in=CANDIDATE_STATES).update(waitlist_rank=None)
+    # A later round queues behind the waiting list of decisions already sent.
+    queued = Application.objects.filter(call=call, state=State.WAITLISTED).aggregate(
+        last=Max("waitlist_rank")
+    )
+    offset = queued["last"] or 0
     staged = []
     for rows, state in (
         (outcome.selected, State.ACCEPTED),
@@ -389,7 +394,7 @@ def stage_selection(*, call, places, waitlist_size, actor):
         for item in rows:
             application = item.application
             application.pending_state = state
-            application.waitlist_rank = item.position if state == State.WAITLISTED else None
+            application.waitlist_rank = offset + item.position if state == State.WAITLISTED else None
             staged.append(application)
     Application.objects.bulk_update(staged, ["pending_state", "waitlist_rank"], batch_size=500)
     log_activity(

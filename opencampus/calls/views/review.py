@@ -349,10 +349,10 @@ class ReviewView(ReviewMixin, View):
         return self.render_page()
 
     def post(self, request, review_id):
-        reason = self.read_only_reason()
-        if reason is not None:
-            messages.error(request, reason)
-            return redirect(self.review_url())
+        if self.read_only_reason() is not None:
+            # Nothing is saved, but what was typed comes back on the page (with the reason) to copy.
+            form = ReviewForm(request.POST, criteria=self.criteria)
+            return self.render_page(form, status=409)
         review = self.review
         form = self.make_form(request.POST)
         # A submitted review stays complete: every later save checks it like a submission.

@@ -196,7 +196,8 @@ def test_a_decline_offers_the_place_to_the_next_on_the_waiting_list(call, operat
     assert (reload(second).state, reload(second).waitlist_rank) == (State.WAITLISTED, 2)
     entry = log_of(first, "application.accepted")[-1]
     assert entry.actor is None
-    assert entry.data["waitlist_rank"] == 1 and entry.data["confirm_by"]
+    assert entry.data["waitlist_rank"] == 1
+    assert entry.data["confirm_by"]
     (letter,) = letters()
     assert letter.to == first.applicant.email
     assert letter.state == OutboxMessage.State.DRAFT

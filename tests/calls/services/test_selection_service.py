@@ -65,7 +65,8 @@ def test_scores_show_raw_and_calibrated_side_by_side(call, campus, make_person):
 
     rows = {row.application.pk: row for row in table.rows}
     assert table.connected
-    assert rows[b.pk].raw_mean == pytest.approx(70) and rows[a.pk].raw_mean == pytest.approx(50)
+    assert rows[b.pk].raw_mean == pytest.approx(70)
+    assert rows[a.pk].raw_mean == pytest.approx(50)
     assert rows[b.pk].raw_rank < rows[a.pk].raw_rank
     assert rows[a.pk].merit_rank < rows[b.pk].merit_rank
     assert rows[a.pk].reviews == 1
@@ -276,8 +277,12 @@ def test_clearing_takes_back_every_staged_decision(call, reviewers, operator):
 def test_a_quota_must_count_a_choice_of_a_single_choice_question(
     call, operator, key, value, minimum, maximum, message
 ):
-    with scopes_disabled(), pytest.raises(SelectionError, match=message):
-        add_quota(call=call, question_key=key, value=value, minimum=minimum, maximum=maximum, actor=operator)
+    with scopes_disabled():
+        with pytest.raises(SelectionError, match=message):
+            add_quota(
+                call=call, question_key=key, value=value, minimum=minimum, maximum=maximum, actor=operator
+            )
+
         assert not SelectionQuota.objects.exists()
 
 
@@ -303,3 +308,15 @@ def test_reviews_of_drafts_are_ignored(call, reviewers):
         outcome = run_selection(call=call, places=2, waitlist_size=2)
 
     assert ids(outcome.selected) == [eligible.pk]
+
+
+def test_a_later_round_queues_behind_the_waiting_list_already_sent(call, reviewers, operator):
+    with scopes_disabled():
+        earlier = applicant(call, state=State.WAITLISTED, waitlist_rank=3)
+        scored(call, reviewers, [9, 9])
+        later = scored(call, reviewers, [8, 8])
+
+        stage_selection(call=call, places=1, waitlist_size=1, actor=operator)
+
+    assert reload(later).waitlist_rank == 4
+    assert reload(earlier).waitlist_rank == 3
