@@ -355,7 +355,7 @@ def test_after_the_phase_ends_the_review_is_read_only(client, campus, call, revi
 
     assert "ended on" in page.text
     assert "Save draft" not in page.text
-    assert response.status_code == 409
+    assert response.status_code == 200
     assert "can no longer be changed" in response.text
     assert "Typed late" in response.text
     assert "Save draft" not in response.text
@@ -604,3 +604,21 @@ def test_bids_query_count_does_not_grow_with_applications(client, campus, call, 
     three = count_queries(client, address)
 
     assert one == three
+
+
+def test_a_long_scale_is_a_number_input(client, campus, call, phase, review, reviewer):
+    with scopes_disabled():
+        Criterion.objects.filter(call=call).delete()
+    percent = Criterion.objects.create(
+        campus=campus, call=call, name_en="Overall", scale_min=0, scale_max=100
+    )
+    client.force_login(reviewer)
+    address = url(campus, "review", review_id=review.pk)
+
+    page = client.get(address)
+    response = client.post(address, {f"criterion_{percent.pk}": "85", "action": "submit"})
+
+    assert f'type="number" name="criterion_{percent.pk}"' in page.text
+    assert response.status_code == 302
+    with scopes_disabled():
+        assert Score.objects.get(review=review).value == 85

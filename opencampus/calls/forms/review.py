@@ -137,6 +137,7 @@ class PairForm(forms.Form):
     application = forms.IntegerField(
         label=_("Application number"),
         min_value=1,
+        max_value=2**63 - 1,
         help_text=_("The number in the first column of the applications below."),
     )
 

@@ -62,6 +62,7 @@ class Application(CampusScoped):
     created = models.DateTimeField(auto_now_add=True)
     updated = models.DateTimeField(auto_now=True)
     submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
+    confirm_by = models.DateTimeField(_("confirm by"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("application")

@@ -13,7 +13,16 @@ State = Application.State
 
 TRANSITIONS = {
     State.DRAFT: {State.SUBMITTED, State.INELIGIBLE, State.WITHDRAWN},
-    State.SUBMITTED: {State.SUBMITTED, State.ELIGIBLE, State.INELIGIBLE, State.WITHDRAWN},
+    # Screening is optional: a submitted application may be decided on directly.
+    State.SUBMITTED: {
+        State.SUBMITTED,
+        State.ELIGIBLE,
+        State.INELIGIBLE,
+        State.ACCEPTED,
+        State.WAITLISTED,
+        State.REJECTED,
+        State.WITHDRAWN,
+    },
     State.INELIGIBLE: {State.SUBMITTED, State.INELIGIBLE, State.ELIGIBLE, State.WITHDRAWN},
     State.ELIGIBLE: {State.INELIGIBLE, State.ACCEPTED, State.WAITLISTED, State.REJECTED, State.WITHDRAWN},
     State.WAITLISTED: {State.ACCEPTED, State.REJECTED, State.WITHDRAWN},
@@ -34,8 +43,12 @@ def can_move(application, state):
 
 
 @transaction.atomic
-def set_application_state(*, application, state, actor, reason="", data=None):
-    """Move ``application`` to ``state``; raises ``ApplicationStateError`` when not allowed."""
+def set_application_state(*, application, state, actor, reason="", data=None, confirm_by=None):
+    """Move ``application`` to ``state``; raises ``ApplicationStateError`` when not allowed.
+
+    ``confirm_by`` is the deadline of an offered place (state ACCEPTED); it is stored on the
+    application and kept in the log entry. Leaving ACCEPTED clears it.
+    """
     old_state = application.state
     if not can_move(application, state):
         raise ApplicationStateError(
@@ -51,13 +64,22 @@ def set_application_state(*, application, state, actor, reason="", data=None):
     if state in {State.ELIGIBLE, State.INELIGIBLE} and reason:
         application.screening_reason = reason
         fields.append("screening_reason")
+    data = dict(data or {})
+    if state == State.ACCEPTED:
+        application.confirm_by = confirm_by
+        fields.append("confirm_by")
+        if confirm_by is not None:
+            data["confirm_by"] = confirm_by.isoformat()
+    elif application.confirm_by is not None:
+        application.confirm_by = None
+        fields.append("confirm_by")
     application.save(update_fields=fields)
     log_activity(
         campus=application.campus,
         actor=actor,
         action=f"application.{state}",
         subject=application,
-        data={"from": old_state, "reason": reason, **(data or {})},
+        data={"from": old_state, "reason": reason, **data},
     )
     transaction.on_commit(
         lambda: application_state_changed.send(

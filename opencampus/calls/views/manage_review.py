@@ -331,7 +331,7 @@ class AssignmentView(ReviewCallMixin, View):
         page.object_list = on_page
         return page
 
-    def render_page(self, run_form=None, override_form=None, status=200):
+    def render_page(self, run_form=None, override_form=None):
         runs = self.runs()
         reviewers = reviewers_of(self.call.campus)
         reviewable = Application.objects.filter(call=self.call, state__in=REVIEWABLE_STATES).count()
@@ -363,7 +363,7 @@ class AssignmentView(ReviewCallMixin, View):
             "query_string": query.urlencode(),
             "overrides": overrides,
         }
-        return render(self.request, self.template_name, context, status=status)
+        return render(self.request, self.template_name, context)
 
     def get(self, request, slug):
         return self.render_page()

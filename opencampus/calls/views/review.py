@@ -324,7 +324,7 @@ class ReviewView(ReviewMixin, View):
             )
         return rows
 
-    def render_page(self, form=None, conflict_form=None, status=200):
+    def render_page(self, form=None, conflict_form=None):
         review = self.review
         application = review.application
         form = form or self.make_form()
@@ -343,7 +343,7 @@ class ReviewView(ReviewMixin, View):
             "conflict_form": conflict_form or ConflictDeclarationForm(),
             "has_conflict": self.has_conflict,
         }
-        return render(self.request, self.template_name, context, status=status)
+        return render(self.request, self.template_name, context)
 
     def get(self, request, review_id):
         return self.render_page()
@@ -352,7 +352,7 @@ class ReviewView(ReviewMixin, View):
         if self.read_only_reason() is not None:
             # Nothing is saved, but what was typed comes back on the page (with the reason) to copy.
             form = ReviewForm(request.POST, criteria=self.criteria)
-            return self.render_page(form, status=409)
+            return self.render_page(form)
         review = self.review
         form = self.make_form(request.POST)
         # A submitted review stays complete: every later save checks it like a submission.
