@@ -72,6 +72,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "opencampus.core.context_processors.campus",
+                "opencampus.calls.context_processors.reviewing",
             ],
         },
     },

@@ -622,3 +622,15 @@ def test_a_long_scale_is_a_number_input(client, campus, call, phase, review, rev
     assert response.status_code == 302
     with scopes_disabled():
         assert Score.objects.get(review=review).value == 85
+
+
+def test_header_links_reviewers_to_their_queue(client, campus, make_person, participant):
+    reviewer = make_person(campus, "reviewer")
+
+    client.force_login(reviewer)
+    as_reviewer = client.get(f"/c/{campus.slug}/")
+    client.force_login(participant)
+    as_participant = client.get(f"/c/{campus.slug}/")
+
+    assert f'href="/c/{campus.slug}/reviews/"' in as_reviewer.text
+    assert f'href="/c/{campus.slug}/reviews/"' not in as_participant.text

@@ -7,8 +7,10 @@ from django.utils.translation import gettext_lazy as _
 from opencampus.core.services.outbox import draft_mail, release_messages
 
 from ..models import Answer, Application
+from .decisions import Links, lock_call_applications, offer_free_place
 from .eligibility import evaluate_eligibility, is_blank
 from .forms import current_form, questions_of
+from .selection import HOLDING_STATES
 from .states import set_application_state
 
 State = Application.State
@@ -135,8 +137,23 @@ def confirm_submission(*, application, link):
     release_messages(messages=[message], actor=None)
 
 
-def withdraw_application(*, application, actor):
-    return set_application_state(application=application, state=State.WITHDRAWN, actor=actor)
+@transaction.atomic
+def withdraw_application(*, application, actor, links=None, now=None):
+    """Withdraw ``application``; a place it held is offered to the next on the waiting list.
+
+    The call's applications are locked as for a declined place, so a withdrawal and a decline
+    at once cannot offer one place twice. ``links`` are the addresses for the offer letter.
+    """
+    locked = lock_call_applications(application.call_id)
+    application.refresh_from_db()
+    locked = [application if item.pk == application.pk else item for item in locked]
+    held_a_place = application.state in HOLDING_STATES
+    set_application_state(application=application, state=State.WITHDRAWN, actor=actor)
+    if held_a_place:
+        offer_free_place(
+            call=application.call, applications=locked, actor=None, links=links or Links(), now=now
+        )
+    return application
 
 
 def screen_application(*, application, eligible, reason, actor):

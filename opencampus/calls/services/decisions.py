@@ -1,29 +1,30 @@
 """Decisions: staged decisions take effect and become letters in the outbox; places are confirmed
 or declined by a deadline, and a declined place is offered to the next on the waiting list.
 
-Every state change goes through ``set_application_state``. The confirm-by deadline is kept in
-the data of the ``application.accepted`` activity entry (``confirm_by``, ISO 8601).
+Every state change goes through ``set_application_state``. An offered place's confirm-by
+deadline is ``Application.confirm_by`` (also kept in the ``application.accepted`` log entry);
+a place not confirmed by then is released and offered on (``release_expired_places``).
 """
 
 import zoneinfo
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
-from opencampus.core.models import ActivityLog
+from opencampus.core.links import campus_reverse
 from opencampus.core.services.activity import log_activity
 from opencampus.core.services.outbox import draft_mail
 from opencampus.solvers import selection as solver
 
 from ..models import Application, SelectionQuota
 from .selection import HOLDING_STATES, candidate_attributes
-from .states import ApplicationStateError, can_move, set_application_state
+from .states import ApplicationStateError, set_application_state
 
 State = Application.State
+DEFAULT_BASE_URL = "http://127.0.0.1:8000"
 DECISION_STATES = (State.ACCEPTED, State.WAITLISTED, State.REJECTED)
 
 
@@ -37,6 +38,15 @@ class Links:
 
     confirm: str = ""
     status: str = ""
+
+    @classmethod
+    def for_call(cls, call, base_url):
+        """The addresses of ``call``'s applicant pages under ``base_url`` (for work outside a request)."""
+        base_url = base_url.rstrip("/")
+        return cls(
+            confirm=base_url + campus_reverse(call.campus, "calls:confirm", slug=call.slug),
+            status=base_url + campus_reverse(call.campus, "calls:status", slug=call.slug),
+        )
 
 
 @dataclass
@@ -93,19 +103,6 @@ def draft_decision_letter(*, application, links, confirm_by=None, from_waiting_l
         )
 
 
-def _decide(*, application, state, actor, data):
-    """Move a staged application to its decision; a submitted one is first marked eligible."""
-    with transaction.atomic():
-        if application.state == State.SUBMITTED and not can_move(application, state):
-            set_application_state(
-                application=application,
-                state=State.ELIGIBLE,
-                actor=actor,
-                reason=_("Passed the automatic eligibility check; decided in the selection."),
-            )
-        set_application_state(application=application, state=state, actor=actor, data=data)
-
-
 @transaction.atomic
 def send_decisions(*, call, actor, links, now=None):
     """Let every staged decision of ``call`` take effect and draft its letter in the outbox.
@@ -125,13 +122,17 @@ def send_decisions(*, call, actor, links, now=None):
     sent = SentDecisions(counts={state.value: 0 for state in DECISION_STATES}, confirm_by=confirm_by)
     for application in staged:
         state = application.pending_state
-        data = {"confirm_by": confirm_by.isoformat()} if state == State.ACCEPTED else {}
-        if state == State.WAITLISTED:
-            data["waitlist_rank"] = application.waitlist_rank
+        data = {"waitlist_rank": application.waitlist_rank} if state == State.WAITLISTED else {}
         try:
             if state not in DECISION_STATES:
                 raise ApplicationStateError(state)
-            _decide(application=application, state=state, actor=actor, data=data)
+            set_application_state(
+                application=application,
+                state=state,
+                actor=actor,
+                data=data,
+                confirm_by=confirm_by if state == State.ACCEPTED else None,
+            )
         except ApplicationStateError:
             application.refresh_from_db(fields=["state"])
             sent.skipped.append(application)
@@ -163,44 +164,27 @@ def send_decisions(*, call, actor, links, now=None):
 # Deadlines
 
 
-def _accepted_entries(applications):
-    content_type = ContentType.objects.get_for_model(Application)
-    return ActivityLog.objects.filter(
-        content_type=content_type,
-        object_id__in=[str(application.pk) for application in applications],
-        action=f"application.{State.ACCEPTED}",
-    ).order_by("created", "pk")
-
-
-def _deadline_of(entry, call):
-    value = (entry.data or {}).get("confirm_by")
-    if value:
-        try:
-            return datetime.fromisoformat(value)
-        except ValueError:
-            pass
-    return entry.created + timedelta(days=call.confirm_within_days)
-
-
-def confirm_deadlines(applications):
-    """``{application id: confirm-by time}`` from each application's latest acceptance (one query)."""
-    applications = list(applications)
-    calls = {application.pk: application.call for application in applications}
-    deadlines = {}
-    for entry in _accepted_entries(applications):
-        pk = int(entry.object_id)
-        deadlines[pk] = _deadline_of(entry, calls[pk])
-    return deadlines
-
-
-def confirm_deadline(application):
-    """When ``application`` must be confirmed by; ``None`` when its acceptance recorded none."""
-    return confirm_deadlines([application]).get(application.pk)
-
-
 def format_deadline(deadline, campus):
     local = timezone.localtime(deadline, campus_zone(campus))
     return f"{formats.date_format(local, 'DATETIME_FORMAT')} ({campus.time_zone})"
+
+
+def deadline_passed(application, now=None):
+    """Whether ``application``'s offered place was not confirmed by its deadline."""
+    return application.confirm_by is not None and (now or timezone.now()) > application.confirm_by
+
+
+def lock_call_applications(call_id):
+    """Lock every application of the call (in one order, so lockers never deadlock) and return them.
+
+    Whoever frees or offers a place holds this lock, so two at once cannot offer one place twice.
+    """
+    return list(
+        Application.objects.select_for_update(of=("self",))
+        .filter(call_id=call_id)
+        .select_related("call", "campus")
+        .order_by("pk")
+    )
 
 
 # The applicant's answer
@@ -219,14 +203,13 @@ def confirm_place(*, application, actor, now=None):
         return application
     if application.state != State.ACCEPTED:
         raise DecisionError(_("There is no place offered to you to confirm."))
-    deadline = confirm_deadline(application)
-    if deadline is not None and now > deadline:
+    if deadline_passed(application, now):
         raise DecisionError(
             _(
                 "The deadline to confirm this place was %(date)s, so it can no longer be confirmed here. "
                 "Please contact the campus team."
             )
-            % {"date": format_deadline(deadline, application.campus)}
+            % {"date": format_deadline(application.confirm_by, application.campus)}
         )
     return set_application_state(application=application, state=State.CONFIRMED, actor=actor)
 
@@ -244,12 +227,7 @@ def decline_place(*, application, actor, links, now=None):
     The call's applications are locked first, so two declines at once cannot offer one place
     twice, and a second click finds the place already declined and changes nothing.
     """
-    locked = list(
-        Application.objects.select_for_update(of=("self",))
-        .filter(call_id=application.call_id)
-        .select_related("call", "campus")
-        .order_by("pk")
-    )
+    locked = lock_call_applications(application.call_id)
     current = next(item for item in locked if item.pk == application.pk)
     if current.state == State.DECLINED:
         return Declined(current)
@@ -263,10 +241,10 @@ def decline_place(*, application, actor, links, now=None):
 def offer_free_place(*, call, applications, actor, links, now=None):
     """Offer a free place to the next on the waiting list; returns that application or ``None``.
 
-    ``applications`` are the call's applications, locked by the caller. The lowest waiting-list
-    rank is offered first, skipping anyone whose place would break a quota's maximum (and, while
-    a minimum is short, preferring those who help meet it). Nobody is offered a place while the
-    call's places are all held.
+    ``applications`` are the call's applications, locked by the caller
+    (``lock_call_applications``). The lowest waiting-list rank is offered first, skipping anyone
+    whose place would break a quota's maximum (and, while a minimum is short, preferring those
+    who help meet it). Nobody is offered a place while the call's places are all held.
     """
     now = now or timezone.now()
     holders = [a for a in applications if a.state in HOLDING_STATES]
@@ -299,7 +277,8 @@ def offer_free_place(*, call, applications, actor, links, now=None):
         state=State.ACCEPTED,
         actor=actor,
         reason=_("A place became free and was offered from the waiting list."),
-        data={"confirm_by": confirm_by.isoformat(), "waitlist_rank": rank},
+        data={"waitlist_rank": rank},
+        confirm_by=confirm_by,
     )
     chosen.waitlist_rank = None
     chosen.save(update_fields=["waitlist_rank", "updated"])
@@ -307,19 +286,64 @@ def offer_free_place(*, call, applications, actor, links, now=None):
     return chosen
 
 
+@dataclass
+class Released:
+    """Places not confirmed in time: the applications that lost them, and who was offered one."""
+
+    declined: list = field(default_factory=list)
+    offered: list = field(default_factory=list)
+
+
+@transaction.atomic
+def release_expired_places(*, call, links, now=None):
+    """Decline every place of ``call`` not confirmed by its deadline and offer each one on.
+
+    Safe to run again at any time (from cron or a task): a released place is no longer
+    accepted, and a new offer has a deadline in the future.
+    """
+    now = now or timezone.now()
+    locked = lock_call_applications(call.pk)
+    released = Released()
+    for application in locked:
+        if application.state == State.ACCEPTED and deadline_passed(application, now):
+            deadline = application.confirm_by
+            set_application_state(
+                application=application,
+                state=State.DECLINED,
+                actor=None,
+                reason=_("Not confirmed in time."),
+                data={"confirm_by": deadline.isoformat()},
+            )
+            released.declined.append(application)
+    for _declined in released.declined:
+        offered = offer_free_place(call=call, applications=locked, actor=None, links=links, now=now)
+        if offered is None:
+            break
+        released.offered.append(offered)
+    if released.declined:
+        log_activity(
+            campus=call.campus,
+            actor=None,
+            action="decisions.released",
+            subject=call,
+            data={
+                "declined": [a.pk for a in released.declined],
+                "offered": [a.pk for a in released.offered],
+            },
+        )
+    return released
+
+
 # The round at a glance
 
 
 def decided_applications(call):
-    """Applications with a decision, and each accepted one's confirm-by time."""
+    """Applications with a decision (an accepted one's ``confirm_by`` is its deadline)."""
     applications = list(
         Application.objects.filter(call=call, state__in=[*DECISION_STATES, State.CONFIRMED, State.DECLINED])
         .select_related("applicant", "organisation", "call")
         .order_by("pk")
     )
-    deadlines = confirm_deadlines(a for a in applications if a.state == State.ACCEPTED)
-    for application in applications:
-        application.confirm_by = deadlines.get(application.pk)
     order = [State.ACCEPTED, State.CONFIRMED, State.WAITLISTED, State.DECLINED, State.REJECTED]
     applications.sort(key=lambda a: (order.index(a.state), a.waitlist_rank or 0, a.pk))
     return applications

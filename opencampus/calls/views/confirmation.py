@@ -2,25 +2,14 @@
 
 from django.contrib import messages
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from opencampus.core.links import campus_reverse
-
 from ..models import Application
-from ..services.decisions import DecisionError, Links, confirm_deadline, confirm_place, decline_place
-from .portal import ApplicantView, call_url
+from ..services.decisions import DecisionError, confirm_place, deadline_passed, decline_place
+from .portal import ApplicantView, call_url, letter_links
 
 State = Application.State
 ANSWERED_STATES = {State.ACCEPTED, State.CONFIRMED, State.DECLINED}
-
-
-def letter_links(request, call):
-    """Absolute addresses of the applicant's pages, for decision letters."""
-    return Links(
-        confirm=request.build_absolute_uri(campus_reverse(call.campus, "calls:confirm", slug=call.slug)),
-        status=request.build_absolute_uri(campus_reverse(call.campus, "calls:status", slug=call.slug)),
-    )
 
 
 class ConfirmPlaceView(ApplicantView):
@@ -35,12 +24,10 @@ class ConfirmPlaceView(ApplicantView):
 
     def show(self, refusal=""):
         application = self.application
-        deadline = confirm_deadline(application) if application.state == State.ACCEPTED else None
         context = {
             "call": self.call,
             "application": application,
-            "deadline": deadline,
-            "deadline_passed": deadline is not None and timezone.now() > deadline,
+            "deadline_passed": application.state == State.ACCEPTED and deadline_passed(application),
             "refusal": refusal,
         }
         return render(self.request, self.template_name, context)

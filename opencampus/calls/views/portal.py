@@ -28,6 +28,7 @@ from ..services.applications import (
     submit_application,
     withdraw_application,
 )
+from ..services.decisions import Links
 from ..services.forms import questions_of
 from ..services.states import ApplicationStateError, can_move
 from .public import STATE_EXPLANATIONS, own_application, visible_call
@@ -37,6 +38,14 @@ State = Application.State
 
 def call_url(call, name):
     return campus_reverse(call.campus, name, slug=call.slug)
+
+
+def letter_links(request, call):
+    """Absolute addresses of the applicant's pages, for decision letters."""
+    return Links(
+        confirm=request.build_absolute_uri(call_url(call, "calls:confirm")),
+        status=request.build_absolute_uri(call_url(call, "calls:status")),
+    )
 
 
 class ApplyView(CampusLoginRequiredMixin, CampusPermissionMixin, View):
@@ -259,7 +268,9 @@ class WithdrawView(ApplicantView):
 
     def post(self, request, **kwargs):
         try:
-            withdraw_application(application=self.application, actor=request.user)
+            withdraw_application(
+                application=self.application, actor=request.user, links=letter_links(request, self.call)
+            )
         except ApplicationStateError as error:
             messages.error(request, str(error))
         else:

@@ -8,16 +8,20 @@ from django.utils import timezone
 from django_scopes import scopes_disabled
 
 from opencampus.calls.models import Application, SelectionQuota
+from opencampus.calls.services.applications import withdraw_application
 from opencampus.calls.services.decisions import (
     DecisionError,
-    confirm_deadline,
+    Links,
     confirm_place,
     decided_applications,
     decline_place,
+    release_expired_places,
     send_decisions,
     staged_applications,
 )
 from opencampus.calls.services.selection import stage_selection
+from opencampus.calls.services.states import ApplicationStateError
+from opencampus.core.links import campus_reverse
 from opencampus.core.models import ActivityLog, OutboxMessage
 from tests.calls.decision_helpers import LINKS, applicant, make_call, reload, scored
 
@@ -96,13 +100,14 @@ def test_sending_changes_states_through_the_log_and_drafts_letters(call, operato
         (State.REJECTED, ""),
     ]
     assert reload(waiting).waitlist_rank == 1
-    # Through set_application_state: one log entry per change; a submitted one is made eligible first.
+    # Through set_application_state: one log entry per change; screening is optional.
     assert len(log_of(accepted, "application.accepted")) == 1
-    assert [entry.action for entry in log_of(rejected, "application.eligible")] == ["application.eligible"]
-    assert (
-        log_of(accepted, "application.accepted")[0].data["confirm_by"]
-        == (now + timedelta(days=call.confirm_within_days)).isoformat()
-    )
+    assert log_of(rejected, "application.eligible") == []
+    assert log_of(rejected, "application.rejected")[0].data["from"] == State.SUBMITTED
+    deadline = now + timedelta(days=call.confirm_within_days)
+    assert reload(accepted).confirm_by == deadline
+    assert reload(waiting).confirm_by is None
+    assert log_of(accepted, "application.accepted")[0].data["confirm_by"] == deadline.isoformat()
     drafts = letters()
     assert {message.state for message in drafts} == {OutboxMessage.State.DRAFT}
     assert mail.outbox == []
@@ -154,16 +159,15 @@ def test_confirming_in_time_takes_the_place(call, operator):
         confirm_place(application=holder, actor=holder.applicant)  # a double click changes nothing more
 
     assert reload(holder).state == State.CONFIRMED
+    assert reload(holder).confirm_by is None  # the deadline ends with the offer
     assert len(log_of(holder, "application.confirmed")) == 1
 
 
 def test_confirming_after_the_deadline_is_refused(call, operator):
     (holder, _other), _queue = accepted_round(call, operator)
-    with scopes_disabled():
-        deadline = confirm_deadline(reload(holder))
-
-        with pytest.raises(DecisionError, match="deadline"):
-            confirm_place(application=holder, actor=holder.applicant, now=deadline + timedelta(minutes=1))
+    deadline = reload(holder).confirm_by
+    with scopes_disabled(), pytest.raises(DecisionError, match="deadline"):
+        confirm_place(application=holder, actor=holder.applicant, now=deadline + timedelta(minutes=1))
 
     assert reload(holder).state == State.ACCEPTED
 
@@ -190,9 +194,11 @@ def test_a_decline_offers_the_place_to_the_next_on_the_waiting_list(call, operat
         result = decline_place(application=holder, actor=holder.applicant, links=LINKS)
 
     assert reload(holder).state == State.DECLINED
+    assert reload(holder).confirm_by is None
     assert result.offered == first
     promoted = reload(first)
     assert (promoted.state, promoted.waitlist_rank) == (State.ACCEPTED, None)
+    assert promoted.confirm_by > timezone.now()
     assert (reload(second).state, reload(second).waitlist_rank) == (State.WAITLISTED, 2)
     entry = log_of(first, "application.accepted")[-1]
     assert entry.actor is None
@@ -260,6 +266,122 @@ def test_the_offer_skips_whoever_would_break_a_maximum(call, operator):
 
     assert result.offered == food
     assert reload(digital).state == State.WAITLISTED
+
+
+# Withdrawing a place
+
+
+@pytest.mark.parametrize("answered", [False, True])
+def test_withdrawing_a_place_offers_it_to_the_next_on_the_waiting_list(call, operator, answered):
+    (holder, _other), (first, second) = accepted_round(call, operator)
+    with scopes_disabled():
+        if answered:
+            confirm_place(application=holder, actor=holder.applicant)
+            holder = reload(holder)
+
+        withdraw_application(application=holder, actor=holder.applicant, links=LINKS)
+
+    assert holder.state == State.WITHDRAWN
+    assert reload(holder).confirm_by is None
+    assert (reload(first).state, reload(first).waitlist_rank) == (State.ACCEPTED, None)
+    assert reload(first).confirm_by is not None
+    assert reload(second).state == State.WAITLISTED
+    assert log_of(first, "application.accepted")[-1].actor is None
+    (letter,) = letters()
+    assert letter.to == first.applicant.email
+    assert LINKS.confirm in letter.body
+
+
+def test_withdrawing_without_a_place_offers_nothing(call, operator):
+    _holders, (first, second) = accepted_round(call, operator)
+
+    with scopes_disabled():
+        withdraw_application(application=first, actor=first.applicant, links=LINKS)
+
+    assert reload(first).state == State.WITHDRAWN
+    assert reload(second).state == State.WAITLISTED
+    assert letters() == []
+
+
+def test_withdrawing_twice_is_refused_and_offers_only_one_place(call, operator):
+    (holder, _other), (first, second) = accepted_round(call, operator)
+
+    with scopes_disabled():
+        withdraw_application(application=holder, actor=holder.applicant, links=LINKS)
+        with pytest.raises(ApplicationStateError):
+            withdraw_application(application=holder, actor=holder.applicant, links=LINKS)
+
+    assert reload(first).state == State.ACCEPTED
+    assert reload(second).state == State.WAITLISTED
+
+
+# Places not confirmed in time
+
+
+def test_expired_places_are_released_and_offered_on(call, operator):
+    (late, in_time), (first, second) = accepted_round(call, operator)
+    deadline = reload(late).confirm_by
+    with scopes_disabled():
+        confirm_place(application=in_time, actor=in_time.applicant)
+        later = deadline + timedelta(minutes=1)
+
+        released = release_expired_places(call=call, links=LINKS, now=later)
+        again = release_expired_places(call=call, links=LINKS, now=later)
+
+    assert released.declined == [late]
+    assert released.offered == [first]
+    assert (again.declined, again.offered) == ([], [])
+    assert (reload(late).state, reload(late).confirm_by) == (State.DECLINED, None)
+    assert reload(in_time).state == State.CONFIRMED
+    promoted = reload(first)
+    assert promoted.state == State.ACCEPTED
+    assert promoted.confirm_by == later + timedelta(days=call.confirm_within_days)
+    assert reload(second).state == State.WAITLISTED
+    (entry,) = log_of(late, "application.declined")
+    assert entry.actor is None
+    assert entry.data["confirm_by"] == deadline.isoformat()
+    assert entry.data["reason"]
+    assert len(log_of(call, "decisions.released")) == 1
+    (letter,) = letters()
+    assert letter.to == first.applicant.email
+    assert letter.state == OutboxMessage.State.DRAFT
+
+
+def test_nothing_is_released_before_the_deadline(call, operator):
+    (holder, other), (first, _second) = accepted_round(call, operator)
+
+    with scopes_disabled():
+        released = release_expired_places(call=call, links=LINKS, now=reload(holder).confirm_by)
+
+    assert released.declined == []
+    assert [reload(a).state for a in (holder, other, first)] == [
+        State.ACCEPTED,
+        State.ACCEPTED,
+        State.WAITLISTED,
+    ]
+
+
+def test_every_expired_place_is_offered_while_the_waiting_list_lasts(call, operator):
+    holders, (first,) = accepted_round(call, operator, waiting=1)
+    later = reload(holders[0]).confirm_by + timedelta(days=1)
+
+    with scopes_disabled():
+        released = release_expired_places(call=call, links=LINKS, now=later)
+
+    assert released.declined == holders
+    assert released.offered == [first]
+    assert reload(first).state == State.ACCEPTED
+
+
+def test_offer_letters_link_to_the_base_url(call):
+    links = Links.for_call(call, "https://campus.example/")
+
+    assert links.confirm == "https://campus.example" + campus_reverse(
+        call.campus, "calls:confirm", slug=call.slug
+    )
+    assert links.status == "https://campus.example" + campus_reverse(
+        call.campus, "calls:status", slug=call.slug
+    )
 
 
 def test_staging_and_sending_end_to_end(call, reviewers, operator):
