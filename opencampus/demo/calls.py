@@ -19,6 +19,7 @@ from opencampus.calls.models import (
     ReviewPhase,
     Score,
     Section,
+    SelectionQuota,
 )
 from opencampus.calls.services.assignment import run_assignment
 from opencampus.people.models import CampusRole, Profile, User
@@ -362,6 +363,18 @@ def load_pilot_review(call, context):
         ],
         key=("call_id", "position"),
         fields=["name_ko", "name_en", "guidance_ko", "guidance_en", "weight"],
+        tally=tally,
+    )
+    # The mentor network's four fields each bring at least five innovators; Seoul at most 20.
+    quotas = [("field", value, 5, None) for value, _ko, _en in FIELDS] + [("region", "seoul", None, 20)]
+    sync(
+        SelectionQuota.objects.filter(call=call),
+        [
+            SelectionQuota(campus=campus, call=call, question_key=key, value=value, minimum=low, maximum=high)
+            for key, value, low, high in quotas
+        ],
+        key=("call_id", "question_key", "value"),
+        fields=["minimum", "maximum"],
         tally=tally,
     )
     reviewers = load_reviewers(campus, tally)

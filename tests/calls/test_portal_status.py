@@ -9,7 +9,7 @@ from django_scopes import scopes_disabled
 
 from opencampus.calls.models import Answer, Application
 from opencampus.core.links import campus_reverse
-from opencampus.core.models import ActivityLog
+from opencampus.core.models import ActivityLog, OutboxMessage
 from tests.factories import ApplicationFactory, CallFactory, QuestionFactory, SectionFactory
 
 State = Application.State
@@ -134,6 +134,60 @@ def test_withdraw_moves_the_application_and_logs_it(client, call, person):
     assert response.context["can_withdraw"] is False
     follow_up = client.get(url(call, "calls:application"))
     assert follow_up.url == url(call, "calls:status")
+
+
+def test_status_of_an_offered_place_links_to_confirm_with_the_deadline_in_campus_time(client, call, person):
+    with scopes_disabled():
+        call.campus.time_zone = "Europe/Berlin"
+        call.campus.save()
+    deadline = datetime.datetime(2020, 7, 1, 9, 0, tzinfo=datetime.UTC)
+    apply(call, person, state=State.ACCEPTED, submitted_at=timezone.now(), confirm_by=deadline)
+    client.force_login(person)
+
+    content = client.get(url(call, "calls:status")).content.decode()
+
+    assert f'href="{url(call, "calls:confirm")}"' in content
+    assert "Please confirm or decline your place by 2020-07-01 11:00 (Europe/Berlin)." in content
+    assert "it is offered to the next person on the waiting list" in content
+
+
+@pytest.mark.parametrize("state", [State.SUBMITTED, State.WAITLISTED, State.CONFIRMED])
+def test_status_without_an_open_offer_has_no_confirm_link(client, call, person, state):
+    apply(call, person, state=state, submitted_at=timezone.now())
+    client.force_login(person)
+
+    content = client.get(url(call, "calls:status")).content.decode()
+
+    assert url(call, "calls:confirm") not in content
+
+
+def test_withdrawing_an_accepted_place_offers_it_to_the_next_on_the_waiting_list(
+    client, call, person, make_person
+):
+    with scopes_disabled():
+        call.places = 1
+        call.save()
+    application = apply(
+        call, person, state=State.ACCEPTED, submitted_at=timezone.now(), confirm_by=timezone.now()
+    )
+    first = apply(call, make_person(call.campus, "participant"), state=State.WAITLISTED, waitlist_rank=1)
+    second = apply(call, make_person(call.campus, "participant"), state=State.WAITLISTED, waitlist_rank=2)
+    client.force_login(person)
+
+    response = client.post(url(call, "calls:withdraw"))
+
+    assert response.url == url(call, "calls:status")
+    with scopes_disabled():
+        application.refresh_from_db()
+        first.refresh_from_db()
+        second.refresh_from_db()
+        (letter,) = OutboxMessage.objects.all()
+    assert (application.state, application.confirm_by) == (State.WITHDRAWN, None)
+    assert (first.state, first.waitlist_rank) == (State.ACCEPTED, None)
+    assert first.confirm_by > timezone.now()
+    assert second.state == State.WAITLISTED
+    assert letter.to == first.applicant.email
+    assert "http://testserver" + url(call, "calls:confirm") in letter.body
 
 
 def test_withdraw_twice_gives_a_clear_error(client, call, person):
