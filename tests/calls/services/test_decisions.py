@@ -4,7 +4,7 @@ from datetime import timedelta
 import pytest
 from django.core import mail
 from django.db import connection
-from django.utils import timezone
+from django.utils import timezone, translation
 from django_scopes import scopes_disabled
 
 from opencampus.calls.models import Application, SelectionQuota
@@ -166,7 +166,7 @@ def test_confirming_in_time_takes_the_place(call, operator):
 def test_confirming_after_the_deadline_is_refused(call, operator):
     (holder, _other), _queue = accepted_round(call, operator)
     deadline = reload(holder).confirm_by
-    with scopes_disabled(), pytest.raises(DecisionError, match="deadline"):
+    with scopes_disabled(), translation.override("en"), pytest.raises(DecisionError, match="deadline"):
         confirm_place(application=holder, actor=holder.applicant, now=deadline + timedelta(minutes=1))
 
     assert reload(holder).state == State.ACCEPTED
