@@ -239,7 +239,15 @@ def test_operator_runs_a_call_from_form_to_confirmed_cohort(page, open_page, scr
 
     # 2. Three people apply in the browser; a fourth application comes from the factories.
     pages = {key: open_page() for key in ("ahn", "baek", "cho")}
-    apply(pages["ahn"], ahn, "energy", "A zero-waste market in every district.", screenshot, "en", True)
+    apply(
+        pages["ahn"],
+        ahn,
+        "energy",
+        "A zero-waste market in every district.",
+        screenshot,
+        "en",
+        first_try_empty=True,
+    )
     apply(pages["baek"], baek, "digital", "동네 수리 카페 지도를 만들고 싶습니다.", screenshot, "ko")
     apply(pages["cho"], cho, "food", "Community kitchens that cook the market's leftovers.", screenshot, "en")
     with scopes_disabled():
@@ -338,6 +346,12 @@ def test_operator_runs_a_call_from_form_to_confirmed_cohort(page, open_page, scr
     page.locator(f"main form[action='{MANAGE}decisions/send/'] button").click()
     expect(page.locator(".messages")).to_contain_text("4 decisions took effect.")
     assert {key: reload(a).state for key, a in applications.items()} == expected
+    # Accepted places carry their confirm-by deadline, in campus time.
+    deadline = timezone.localtime(reload(applications["ahn"]).confirm_by, SEOUL).strftime("%Y-%m-%d %H:%M")
+    ahn_row = page.locator(
+        "main tr", has=page.locator(f"a[href='{MANAGE}applications/{applications['ahn'].pk}/']")
+    )
+    expect(ahn_row.locator("td").nth(2)).to_have_text(deadline)
     screenshot(page, "operator-decisions-sent")
     assert not letters_to(dong), "letters wait in the outbox until released"
 
@@ -353,7 +367,6 @@ def test_operator_runs_a_call_from_form_to_confirmed_cohort(page, open_page, scr
     # 6. Ahn confirms through the link in the letter.
     ahn_page = pages["ahn"]
     ahn_page.goto(f"{CALL}application/status/")
-    deadline = timezone.localtime(reload(applications["ahn"]).confirm_by, SEOUL).strftime("%Y-%m-%d %H:%M")
     expect(ahn_page.locator("main .tag").first).to_have_text(state_label(State.ACCEPTED, "en"))
     expect(ahn_page.locator("#place-heading + p")).to_contain_text(deadline)
     screenshot(ahn_page, "applicant-ahn-accepted")

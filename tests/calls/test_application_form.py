@@ -29,6 +29,13 @@ CHOICES = [
 ]
 
 
+@pytest.fixture(autouse=True)
+def _english():
+    """The form is built outside a request; its help texts and errors are checked in English."""
+    with translation.override("en"):
+        yield
+
+
 @pytest.fixture
 def form_version(campus):
     with scopes_disabled():
