@@ -6,6 +6,22 @@ pinned pairs always are, and the total affinity is as large as possible. The pro
 min-cost flow with lower bounds, solved exactly in one pass; "at most one reviewer from the same
 organisation per application" breaks the flow structure and is solved as an integer program.
 docs/solvers.md explains the model, the bound and the formats.
+
+Besides its English ``message``, a result carries ``notices`` (one per reason, same order) with
+these codes and params (ids as given; lists of ids are complete):
+
+- ``pinned_conflict``, ``pinned_forbidden``: ``pairs`` (``[application, reviewer]`` lists);
+- ``too_many_pinned_reviewers``: ``applications``, ``k``; ``too_many_pinned_pairs``: ``reviewers``;
+- ``capacity``: ``needed``, ``capacity``, ``missing``;
+- ``min_loads_too_high``: ``minimum``, ``needed``, ``excess``;
+- ``pinned_same_organisation``: ``applications``;
+- ``too_few_eligible``: ``applications``, ``k``, ``missing``, ``distinct_organisations`` (bool);
+- ``min_load_unreachable``: ``reviewers``, ``missing``;
+- ``bottleneck``: ``placed``, ``total``, ``missing``, ``applications`` (may be empty);
+- ``min_loads_unmet``: ``missing``; ``constraints_together``, ``organisation_infeasible``: none;
+- ``time_limit``: ``time_limit`` (seconds), ``detail`` (the MIP solver's own words);
+- ``greedy_short``: ``unassigned``, ``deficit``; ``greedy``: none;
+- ``assigned``: ``optimal`` (bool), ``reviews``, ``applications``, ``slack`` (bound - objective).
 """
 
 import math
@@ -17,6 +33,8 @@ from typing import Any, Literal
 
 import numpy as np
 from ortools.graph.python import max_flow, min_cost_flow
+
+from .notices import Notice
 
 Status = Literal["optimal", "feasible", "infeasible"]
 Pair = tuple[Hashable, Hashable]
@@ -67,6 +85,7 @@ class AssignmentResult:
     gap: float | None
     assignments: tuple[Pair, ...]
     message: str
+    notices: tuple[Notice, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -151,6 +170,7 @@ def greedy_assignment(problem: AssignmentProblem) -> AssignmentResult:
             assignments=_pairs(ix, selected),
             message=f"greedy left {left} reviews unassigned and reviewers {deficit} reviews below "
             "their minimum loads",
+            notices=(Notice("greedy_short", {"unassigned": left, "deficit": deficit}),),
         )
     return AssignmentResult(
         status="feasible",
@@ -159,6 +179,7 @@ def greedy_assignment(problem: AssignmentProblem) -> AssignmentResult:
         gap=None,
         assignments=_pairs(ix, selected),
         message="greedy assignment (no optimality claim)",
+        notices=(Notice("greedy"),),
     )
 
 
@@ -246,38 +267,64 @@ def _code(codes: dict[Hashable, int], organisation: Hashable | None) -> int:
 # --- Infeasibility ---------------------------------------------------------------------------
 
 
-def _static_infeasibility(ix: _Indexed, *, one_per_organisation: bool) -> list[str]:
+def _static_infeasibility(ix: _Indexed, *, one_per_organisation: bool) -> list[tuple[str, Notice]]:
     """Reasons visible without solving anything, most fundamental first."""
     reasons = []
-    for what, matrix in (("a conflict of interest", ix.conflict), ("forbidden", ix.forbidden)):
+    for what, code, matrix in (
+        ("a conflict of interest", "pinned_conflict", ix.conflict),
+        ("forbidden", "pinned_forbidden", ix.forbidden),
+    ):
         rows, cols = np.nonzero(ix.pinned & matrix)
         if len(rows):
-            pairs = [f"({ix.app_ids[a]}, {ix.rev_ids[r]})" for a, r in zip(rows, cols, strict=True)]
-            reasons.append(f"pinned {_names(pairs)} {'is' if len(pairs) == 1 else 'are'} {what}")
+            found = [(ix.app_ids[a], ix.rev_ids[r]) for a, r in zip(rows, cols, strict=True)]
+            pairs = [f"({a}, {r})" for a, r in found]
+            reasons.append(
+                (
+                    f"pinned {_names(pairs)} {'is' if len(pairs) == 1 else 'are'} {what}",
+                    Notice(code, {"pairs": [[a, r] for a, r in found]}),
+                )
+            )
     pinned_per_app = ix.pinned.sum(axis=1)
     pinned_per_rev = ix.pinned.sum(axis=0)
     over = np.nonzero(pinned_per_app > ix.k)[0]
     if len(over):
+        ids = [ix.app_ids[a] for a in over]
         reasons.append(
-            f"{_names([ix.app_ids[a] for a in over])} {_have(over)} more pinned reviewers than {ix.k}"
+            (
+                f"{_names(ids)} {_have(over)} more pinned reviewers than {ix.k}",
+                Notice("too_many_pinned_reviewers", {"applications": ids, "k": ix.k}),
+            )
         )
     over = np.nonzero(pinned_per_rev > ix.max_load)[0]
     if len(over):
+        ids = [ix.rev_ids[r] for r in over]
         reasons.append(
-            f"{_names([ix.rev_ids[r] for r in over])} {_have(over)} more pinned pairs than max_load"
+            (
+                f"{_names(ids)} {_have(over)} more pinned pairs than max_load",
+                Notice("too_many_pinned_pairs", {"reviewers": ids}),
+            )
         )
 
     needed = len(ix.app_ids) * ix.k
     capacity = int(ix.max_load.sum())
     if capacity < needed:
         reasons.append(
-            f"needs {needed} reviews but reviewers can take at most {capacity} ({needed - capacity} missing)"
+            (
+                f"needs {needed} reviews but reviewers can take at most {capacity} "
+                f"({needed - capacity} missing)",
+                Notice("capacity", {"needed": needed, "capacity": capacity, "missing": needed - capacity}),
+            )
         )
     minimum = int(np.maximum(ix.min_load, pinned_per_rev).sum())
     if minimum > needed:
         reasons.append(
-            f"minimum loads add up to {minimum} reviews but only {needed} are needed "
-            f"({minimum - needed} too many)"
+            (
+                f"minimum loads add up to {minimum} reviews but only {needed} are needed "
+                f"({minimum - needed} too many)",
+                Notice(
+                    "min_loads_too_high", {"minimum": minimum, "needed": needed, "excess": minimum - needed}
+                ),
+            )
         )
 
     available = ix.eligible.sum(axis=1)
@@ -285,25 +332,37 @@ def _static_infeasibility(ix: _Indexed, *, one_per_organisation: bool) -> list[s
         available = _distinct_organisations(ix)
         doubled = _clashing_applications(ix, ix.pinned)
         if len(doubled):
+            ids = [ix.app_ids[a] for a in doubled]
             reasons.append(
-                f"{_names([ix.app_ids[a] for a in doubled])} {_have(doubled)} two pinned reviewers "
-                "from the same organisation"
+                (
+                    f"{_names(ids)} {_have(doubled)} two pinned reviewers from the same organisation",
+                    Notice("pinned_same_organisation", {"applications": ids}),
+                )
             )
     short = np.nonzero(available < ix.k)[0]
     if len(short):
         missing = int((ix.k - available[short]).sum())
         each = "from distinct organisations " if one_per_organisation else ""
+        ids = [ix.app_ids[a] for a in short]
+        params = {"applications": ids, "k": ix.k, "missing": missing}
         reasons.append(
-            f"{_names([ix.app_ids[a] for a in short])} {_have(short)} fewer than {ix.k} eligible "
-            f"reviewers {each}({missing} missing)"
+            (
+                f"{_names(ids)} {_have(short)} fewer than {ix.k} eligible reviewers "
+                f"{each}({missing} missing)",
+                Notice("too_few_eligible", params | {"distinct_organisations": one_per_organisation}),
+            )
         )
     reachable = np.minimum(ix.eligible.sum(axis=0), ix.max_load)
     short = np.nonzero(reachable < ix.min_load)[0]
     if len(short):
         missing = int((ix.min_load[short] - reachable[short]).sum())
+        ids = [ix.rev_ids[r] for r in short]
         reasons.append(
-            f"{_names([ix.rev_ids[r] for r in short])} cannot reach their minimum load "
-            f"with the applications they may review ({missing} missing)"
+            (
+                f"{_names(ids)} cannot reach their minimum load "
+                f"with the applications they may review ({missing} missing)",
+                Notice("min_load_unreachable", {"reviewers": ids, "missing": missing}),
+            )
         )
     return reasons
 
@@ -321,7 +380,7 @@ def _distinct_organisations(ix: _Indexed) -> np.ndarray:
     return no_org + (per_org > 0).sum(axis=1)
 
 
-def _flow_infeasibility(ix: _Indexed) -> list[str]:
+def _flow_infeasibility(ix: _Indexed) -> list[tuple[str, Notice]]:
     """Why the flow has no solution although every single count adds up: some applications
     compete for too few reviewers, or some minimum loads cannot be met together."""
     free = ix.free
@@ -332,17 +391,25 @@ def _flow_infeasibility(ix: _Indexed) -> list[str]:
     if placed < total:
         crowded = [ix.app_ids[a] for a in source_side if a < len(ix.app_ids)]
         where = f"; the bottleneck is {_names(crowded)}" if crowded else ""
+        params = {"placed": placed, "total": total, "missing": total - placed, "applications": crowded}
         return [
-            f"conflicts and maximum loads leave room for only {placed} of the {total} reviews still "
-            f"to assign ({total - placed} missing){where}"
+            (
+                f"conflicts and maximum loads leave room for only {placed} of the {total} reviews still "
+                f"to assign ({total - placed} missing){where}",
+                Notice("bottleneck", params),
+            )
         ]
     minimum = np.maximum(ix.min_load - taken, 0)
     met, _ = _max_flow(free, need, minimum)
     if met < int(minimum.sum()):
+        missing = int(minimum.sum()) - met
         return [
-            f"minimum loads cannot all be met with the eligible pairs ({int(minimum.sum()) - met} missing)"
+            (
+                f"minimum loads cannot all be met with the eligible pairs ({missing} missing)",
+                Notice("min_loads_unmet", {"missing": missing}),
+            )
         ]
-    return ["no assignment satisfies all constraints together"]
+    return [("no assignment satisfies all constraints together", Notice("constraints_together"))]
 
 
 def _max_flow(free: np.ndarray, need: np.ndarray, capacity: np.ndarray) -> tuple[int, list[int]]:
@@ -367,14 +434,15 @@ def _max_flow(free: np.ndarray, need: np.ndarray, capacity: np.ndarray) -> tuple
     return solver.optimal_flow(), sorted(solver.get_source_side_min_cut())
 
 
-def _infeasible(reasons: list[str]) -> AssignmentResult:
+def _infeasible(reasons: list[tuple[str, Notice]]) -> AssignmentResult:
     return AssignmentResult(
         status="infeasible",
         objective=None,
         bound=None,
         gap=None,
         assignments=(),
-        message="infeasible: " + "; ".join(reasons),
+        message="infeasible: " + "; ".join(text for text, _ in reasons),
+        notices=tuple(notice for _, notice in reasons),
     )
 
 
@@ -519,7 +587,14 @@ def _solve_organisation_program(ix: _Indexed, *, flow_bound: Fraction, time_limi
     )
     if solution.x is None:
         if solution.status == 2:
-            return _infeasible(["no assignment has at most one reviewer per organisation per application"])
+            return _infeasible(
+                [
+                    (
+                        "no assignment has at most one reviewer per organisation per application",
+                        Notice("organisation_infeasible"),
+                    )
+                ]
+            )
         # "infeasible" means "no assignment to apply" to callers; the message says it is unproven.
         return AssignmentResult(
             status="infeasible",
@@ -529,6 +604,7 @@ def _solve_organisation_program(ix: _Indexed, *, flow_bound: Fraction, time_limi
             assignments=(),
             message=f"no assignment found within the time limit of {time_limit:g} s, and none proven "
             f"impossible either: raise the time limit ({solution.message})",
+            notices=(Notice("time_limit", {"time_limit": time_limit, "detail": str(solution.message)}),),
         )
     pinned_value = sum(map(Fraction, ix.affinity[ix.pinned].tolist()), Fraction(0))
     bound = flow_bound
@@ -562,6 +638,17 @@ def _result(ix: _Indexed, selected: np.ndarray, *, bound: Fraction, proven: bool
         assignments=_pairs(ix, selected),
         message=f"{'optimal' if optimal else 'feasible'}: {len(values)} reviews assigned to "
         f"{len(ix.app_ids)} applications; bound - objective = {bound_float - objective:.3g}",
+        notices=(
+            Notice(
+                "assigned",
+                {
+                    "optimal": optimal,
+                    "reviews": len(values),
+                    "applications": len(ix.app_ids),
+                    "slack": bound_float - objective,
+                },
+            ),
+        ),
     )
 
 

@@ -20,6 +20,10 @@ The fit solves the normal equations of this least-squares problem exactly, with 
 rows and the ridge added to them; the sum-to-zero rows cost no fit since they only choose along
 the shift. The merit block is diagonal and is eliminated first, leaving a dense system with one
 row per reviewer (milliseconds for hundreds of reviewers, fine into the low thousands).
+
+Besides the English ``warnings``, a result carries ``notices`` (one per warning, same order):
+``split_groups`` with ``groups`` (a list of ``{"applications": [...], "reviewers": [...]}``,
+largest first) and ``single_score`` with ``applications``.
 """
 
 import math
@@ -30,6 +34,8 @@ from dataclasses import dataclass
 import numpy as np
 from scipy import sparse
 from scipy.sparse.csgraph import connected_components
+
+from .notices import Notice
 
 DEFAULT_BIAS_RIDGE = 1.0
 _LISTED_IDS = 5
@@ -53,6 +59,7 @@ class CalibrationResult:
     residual_std: float | None
     warnings: list[str]
     reviews: dict[Hashable, int]
+    notices: tuple[Notice, ...] = ()
 
 
 def calibrate_scores(*, scores: Iterable[Score], bias_ridge: float = DEFAULT_BIAS_RIDGE) -> CalibrationResult:
@@ -94,6 +101,7 @@ def calibrate_scores(*, scores: Iterable[Score], bias_ridge: float = DEFAULT_BIA
 
     raw_mean = sums / counts
     groups = _groups(applications, reviewers, a_group, r_group, n_groups)
+    warnings = _warnings(groups, applications, counts)
     return CalibrationResult(
         merit={a: float(merit[i]) for i, a in enumerate(applications)},
         raw_mean={a: float(raw_mean[i]) for i, a in enumerate(applications)},
@@ -101,8 +109,9 @@ def calibrate_scores(*, scores: Iterable[Score], bias_ridge: float = DEFAULT_BIA
         connected=n_groups == 1,
         components=[frozenset(apps) for apps, _ in groups],
         residual_std=residual_std,
-        warnings=_warnings(groups, applications, counts),
+        warnings=[text for text, _ in warnings],
         reviews={a: int(counts[i]) for i, a in enumerate(applications)},
+        notices=tuple(notice for _, notice in warnings),
     )
 
 
@@ -146,7 +155,7 @@ def _groups(applications, reviewers, a_group, r_group, n_groups) -> list[tuple[l
     return sorted(groups, key=lambda g: -len(g[0]))
 
 
-def _warnings(groups, applications, counts) -> list[str]:
+def _warnings(groups, applications, counts) -> list[tuple[str, Notice]]:
     warnings = []
     if len(groups) > 1:
         described = "; ".join(
@@ -154,14 +163,23 @@ def _warnings(groups, applications, counts) -> list[str]:
             for number, (apps, revs) in enumerate(groups, start=1)
         )
         warnings.append(
-            f"The reviewers and applications fall into {len(groups)} groups that share no reviewer; "
-            f"calibrated scores compare only within a group ({described})."
+            (
+                f"The reviewers and applications fall into {len(groups)} groups that share no reviewer; "
+                f"calibrated scores compare only within a group ({described}).",
+                Notice(
+                    "split_groups",
+                    {"groups": [{"applications": apps, "reviewers": revs} for apps, revs in groups]},
+                ),
+            )
         )
     single = [a for a, count in zip(applications, counts, strict=True) if count == 1]
     if single:
         warnings.append(
-            f"The calibration of {_listed(single, 'application')} rests on a single score each, "
-            "hence on one reviewer's bias."
+            (
+                f"The calibration of {_listed(single, 'application')} rests on a single score each, "
+                "hence on one reviewer's bias.",
+                Notice("single_score", {"applications": single}),
+            )
         )
     return warnings
 

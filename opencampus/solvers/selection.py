@@ -20,6 +20,18 @@ rest stays infeasible, leaving a minimal conflicting set.
 The waiting list ranks everyone out and not pinned out by merit. A freed place goes to the first
 on the list whose entry keeps every maximum (see ``next_offer``); while a minimum is short, only
 candidates who help meet it qualify, unless nobody on the list does.
+
+Besides the English ``conflicts`` and ``warnings``, a result carries ``notices``: one per conflict,
+then one per warning, in the same order. Quotas are named ``attribute=value``. Conflict codes:
+``too_many_pinned_in`` (``pinned``, ``places``), ``min_above_max`` (``quota``, ``min``, ``max``),
+``min_above_places`` (``quota``, ``min``, ``places``), ``min_above_candidates`` (``quota``, ``min``,
+``having``, ``pinned_out`` whether pinned-out candidates were left out), ``max_below_pinned``
+(``quota``, ``max``, ``pinned``), ``minimums_exceed_places`` (``attribute``, ``total``, ``places``,
+``quotas``: ``[{"quota", "min"}]``), ``maximums_limit_places`` (``attribute``, ``room``, ``places``,
+``quotas``: ``[{"quota", "max"}]``), ``minimal_conflict`` (``places``, ``constraints``: a list of
+``{"kind": "min"|"max", "quota", "bound"}`` or ``{"kind": "in"|"out", "candidate"}``). Warning
+codes: ``fewer_candidates`` (``available``, ``places``), ``time_limit_none``,
+``time_limit_not_optimal``.
 """
 
 import math
@@ -30,6 +42,8 @@ from dataclasses import dataclass, field
 import numpy as np
 from scipy import sparse
 from scipy.optimize import Bounds, LinearConstraint, milp
+
+from .notices import Notice
 
 OPTIMAL, FEASIBLE, INFEASIBLE, UNKNOWN = "optimal", "feasible", "infeasible", "unknown"
 
@@ -95,6 +109,8 @@ class SelectionResult:
     binding: tuple[Binding, ...]
     conflicts: tuple[str, ...] = ()
     warnings: tuple[str, ...] = ()
+    # One per conflict, then one per warning, in the same order (see the module's docstring).
+    notices: tuple[Notice, ...] = ()
 
 
 class _Instance:
@@ -133,6 +149,12 @@ class _Instance:
         if kind in ("min", "max"):
             return f"{kind} {getattr(self.quotas[k], kind)} for {self.quotas[k].name}"
         return f"pinned {kind}: {self.ids[k]}"
+
+    def structured(self, constraint: tuple[str, int]) -> dict:
+        kind, k = constraint
+        if kind in ("min", "max"):
+            return {"kind": kind, "quota": self.quotas[k].name, "bound": getattr(self.quotas[k], kind)}
+        return {"kind": kind, "candidate": self.ids[k]}
 
     def solve(self, constraints, objective, *, extra=(), time_limit=None) -> tuple[str, np.ndarray | None]:
         lower, upper = np.zeros(self.n), np.ones(self.n)
@@ -177,22 +199,37 @@ def solve_selection(
     warnings = []
     if inst.places < problem.places:
         warnings.append(
-            f"only {inst.available} candidates can be selected for {problem.places} places; "
-            "the selection takes all of them"
+            (
+                f"only {inst.available} candidates can be selected for {problem.places} places; "
+                "the selection takes all of them",
+                Notice("fewer_candidates", {"available": inst.available, "places": problem.places}),
+            )
         )
+
+    def stopped(status, conflicts=()):
+        found = list(conflicts) + warnings
+        texts = tuple(text for text, _ in conflicts), tuple(text for text, _ in warnings)
+        return SelectionResult(
+            status, (), (), None, {}, (), *texts, notices=tuple(notice for _, notice in found)
+        )
+
     conflicts = _simple_conflicts(inst)
     if conflicts:
-        return SelectionResult(INFEASIBLE, (), (), None, {}, (), tuple(conflicts), tuple(warnings))
+        return stopped(INFEASIBLE, conflicts)
     constraints = inst.constraints()
     status, x = inst.solve(constraints, inst.merit, time_limit=time_limit)
     if status == INFEASIBLE:
-        conflicts = [_minimal_conflict(inst, constraints, time_limit)]
-        return SelectionResult(INFEASIBLE, (), (), None, {}, (), tuple(conflicts), tuple(warnings))
+        return stopped(INFEASIBLE, [_minimal_conflict(inst, constraints, time_limit)])
     if status == UNKNOWN:
-        warnings.append("the time limit ran out before any selection was found")
-        return SelectionResult(UNKNOWN, (), (), None, {}, (), (), tuple(warnings))
+        warnings.append(("the time limit ran out before any selection was found", Notice("time_limit_none")))
+        return stopped(UNKNOWN)
     if status == FEASIBLE:
-        warnings.append("the time limit ran out before the selection was proven optimal")
+        warnings.append(
+            (
+                "the time limit ran out before the selection was proven optimal",
+                Notice("time_limit_not_optimal"),
+            )
+        )
     x = _break_ties(inst, constraints, x, time_limit)
     objective = float(inst.merit @ x)
     binding = _binding(inst, constraints, x, objective if binding_costs and status == OPTIMAL else None)
@@ -205,7 +242,8 @@ def solve_selection(
         objective=objective,
         explanations=_explanations(inst, x),
         binding=binding,
-        warnings=tuple(warnings),
+        warnings=tuple(text for text, _ in warnings),
+        notices=tuple(notice for _, notice in warnings),
     )
 
 
@@ -304,34 +342,66 @@ def _why_out(inst: _Instance, i: int, movable_by_rank: list[int], at_min, at_max
     return Reason("quotas", f"out: {exceed}, and {needed}", maxima + minima)
 
 
-def _simple_conflicts(inst: _Instance) -> list[str]:
+def _simple_conflicts(inst: _Instance) -> list[tuple[str, Notice]]:
     problem, places, available = inst.problem, inst.places, ~inst.pin_out
     conflicts = []
-    if inst.pin_in.sum() > problem.places:
+    pinned_in = int(inst.pin_in.sum())
+    if pinned_in > problem.places:
         conflicts.append(
-            f"{int(inst.pin_in.sum())} candidates are pinned in but there are only {problem.places} places"
+            (
+                f"{pinned_in} candidates are pinned in but there are only {problem.places} places",
+                Notice("too_many_pinned_in", {"pinned": pinned_in, "places": problem.places}),
+            )
         )
     for k, q in enumerate(inst.quotas):
         having, pinned = int((inst.members[k] & available).sum()), int((inst.members[k] & inst.pin_in).sum())
         if q.min is not None and q.max is not None and q.min > q.max:
-            conflicts.append(f"min {q.min} is above max {q.max} for {q.name}")
+            conflicts.append(
+                (
+                    f"min {q.min} is above max {q.max} for {q.name}",
+                    Notice("min_above_max", {"quota": q.name, "min": q.min, "max": q.max}),
+                )
+            )
         if q.min is not None and q.min > places:
-            conflicts.append(f"min {q.min} for {q.name} but only {places} places")
+            conflicts.append(
+                (
+                    f"min {q.min} for {q.name} but only {places} places",
+                    Notice("min_above_places", {"quota": q.name, "min": q.min, "places": places}),
+                )
+            )
         elif q.min is not None and q.min > having:
             one = having == 1
-            aside = f" who {'is' if one else 'are'} not pinned out" if having < inst.members[k].sum() else ""
+            left_out = having < inst.members[k].sum()
+            aside = f" who {'is' if one else 'are'} not pinned out" if left_out else ""
             who = f"{having} candidate{'' if one else 's'}{aside} {'has' if one else 'have'}"
-            conflicts.append(f"min {q.min} for {q.name} but only {who} it")
+            params = {"quota": q.name, "min": q.min, "having": having, "pinned_out": bool(left_out)}
+            conflicts.append(
+                (f"min {q.min} for {q.name} but only {who} it", Notice("min_above_candidates", params))
+            )
         if q.max is not None and pinned > q.max:
-            conflicts.append(f"max {q.max} for {q.name} but {pinned} pinned-in candidates have it")
+            conflicts.append(
+                (
+                    f"max {q.max} for {q.name} but {pinned} pinned-in candidates have it",
+                    Notice("max_below_pinned", {"quota": q.name, "max": q.max, "pinned": pinned}),
+                )
+            )
     for attribute in dict.fromkeys(q.attribute for q in inst.quotas):
         own = [(k, q) for k, q in enumerate(inst.quotas) if q.attribute == attribute]
         minimums = [q for _, q in own if q.min]
         if sum(q.min for q in minimums) > places:
             listed = ", ".join(f"min {q.min} for {q.name}" for q in minimums)
             total = sum(q.min for q in minimums)
+            params = {
+                "attribute": attribute,
+                "total": total,
+                "places": places,
+                "quotas": [{"quota": q.name, "min": q.min} for q in minimums],
+            }
             conflicts.append(
-                f"minimums for {attribute} add up to {total} ({listed}), more than the {places} places"
+                (
+                    f"minimums for {attribute} add up to {total} ({listed}), more than the {places} places",
+                    Notice("minimums_exceed_places", params),
+                )
             )
         capped = [(k, q) for k, q in own if q.max is not None]
         room = int(available.sum()) - sum(
@@ -339,13 +409,22 @@ def _simple_conflicts(inst: _Instance) -> list[str]:
         )
         if capped and room < places:
             listed = ", ".join(f"max {q.max} for {q.name}" for _, q in capped)
+            params = {
+                "attribute": attribute,
+                "room": room,
+                "places": places,
+                "quotas": [{"quota": q.name, "max": q.max} for _, q in capped],
+            }
             conflicts.append(
-                f"maximums for {attribute} ({listed}) allow at most {room} of the {places} places"
+                (
+                    f"maximums for {attribute} ({listed}) allow at most {room} of the {places} places",
+                    Notice("maximums_limit_places", params),
+                )
             )
     return conflicts
 
 
-def _minimal_conflict(inst: _Instance, constraints, time_limit) -> str:
+def _minimal_conflict(inst: _Instance, constraints, time_limit) -> tuple[str, Notice]:
     core = list(constraints)
     zero = np.zeros(inst.n)
     for constraint in list(core):
@@ -353,7 +432,11 @@ def _minimal_conflict(inst: _Instance, constraints, time_limit) -> str:
         if inst.solve(trial, zero, time_limit=time_limit)[0] == INFEASIBLE:
             core = trial
     listed = "; ".join(inst.describe(c) for c in core)
-    return f"no selection of {inst.places} meets all of these together: {listed}"
+    params = {"places": inst.places, "constraints": [inst.structured(c) for c in core]}
+    return (
+        f"no selection of {inst.places} meets all of these together: {listed}",
+        Notice("minimal_conflict", params),
+    )
 
 
 def next_offer(

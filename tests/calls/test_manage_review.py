@@ -625,3 +625,49 @@ def test_recording_a_conflict_for_an_unknown_reviewer_keeps_the_values(client, c
     assert "Keep this note" in response.text
     with scopes_disabled():
         assert not Conflict.objects.exists()
+
+
+CAPACITY = (
+    "%(needed)s reviews are needed but the reviewers can take at most %(capacity)s (%(missing)s missing)."
+)
+
+
+def test_infeasible_assignment_is_explained_in_each_operators_language(client, campus, call, make_person):
+    make_applications(call, 5)
+    make_reviewers(campus, make_person, 2)
+    korean = make_person(campus, "operator", preferred_language="ko")
+    english = make_person(campus, "operator", preferred_language="en")
+    client.force_login(korean)
+
+    ran = client.post(
+        url(campus, "run_assignment", slug=call.slug),
+        {"reviews_per_application": "2", "min_load": "0", "max_load": "3"},
+        follow=True,
+    )
+    client.force_login(english)
+    english_page = client.get(url(campus, "review_assignment", slug=call.slug))
+
+    with scopes_disabled():
+        run = AssignmentRun.objects.get(call=call)
+    assert run.message.startswith("infeasible: needs 10 reviews")  # the solver's English, kept
+    assert run.parameters["notices"] == [
+        {"code": "capacity", "params": {"needed": 10, "capacity": 6, "missing": 4}}
+    ]
+    korean_text = "심사가 10건 필요하지만 심사위원이 맡을 수 있는 심사는 최대 6건입니다(4건 부족)."
+    assert korean_text in ran.text
+    assert "needs 10 reviews" not in ran.text
+    assert korean_text in str(next(iter(ran.context["messages"])))
+    assert "10 reviews are needed but the reviewers can take at most 6 (4 missing)." in english_page.text
+    assert "needs 10 reviews" not in english_page.text
+
+
+def test_a_run_recorded_without_notices_shows_its_message(client, campus, call, team):
+    with scopes_disabled():
+        AssignmentRun.objects.create(
+            campus=campus, call=call, status="infeasible", message="infeasible: old reason (3 missing)"
+        )
+    client.force_login(team)
+
+    response = client.get(url(campus, "review_assignment", slug=call.slug))
+
+    assert "infeasible: old reason (3 missing)" in response.text

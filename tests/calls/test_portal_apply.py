@@ -6,7 +6,7 @@ from datetime import timedelta
 import pytest
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.utils import timezone
+from django.utils import timezone, translation
 from django_scopes import scopes_disabled
 
 from opencampus.calls.models import Answer, Application, EligibilityRule
@@ -432,7 +432,8 @@ def test_pdf_without_pdf_header_is_refused(client, call, person):
 
     response = client.post(url(call), {"q-portfolio": upload, "action": "save"})
 
-    assert "not a real PDF" in response.context["form"].errors["portfolio"][0]
+    with translation.override("en"):  # form errors are lazy
+        assert "not a real PDF" in response.context["form"].errors["portfolio"][0]
 
 
 def test_uploaded_file_is_shown_and_kept_unless_replaced(client, call, person):

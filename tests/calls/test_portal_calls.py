@@ -142,9 +142,9 @@ def test_unpublished_call_page_is_not_found_for_anonymous(client, campus):
     assert response.status_code == 404
 
 
-def test_unpublished_call_is_visible_to_the_team(client, campus, staff_member):
+def test_unpublished_call_is_visible_to_the_team(client, campus, make_person):
     call = make_call(campus, is_published=False, title_en="Draft tender")
-    client.force_login(staff_member)
+    client.force_login(make_person(campus, "staff", preferred_language="en"))
 
     response = client.get(campus_reverse(campus, "calls:detail", slug=call.slug))
 

@@ -248,7 +248,7 @@ def test_infeasible_quotas_are_named_on_the_page(client, campus, call, english_o
     refused = stage(client, campus, call)
 
     assert "The quotas cannot all be met" in response.text
-    assert "field=food" in response.text
+    assert "field: Food" in response.text
     assert "Stage the decisions" not in response.text
     assert refused.status_code == 200
     assert "nothing was staged" in refused.text
@@ -300,3 +300,29 @@ def test_selection_page_query_count_does_not_grow(client, campus, call, operator
     scored(call, reviewers, [3, 4])
 
     assert count_queries(client, address) == one
+
+
+MIN_ABOVE_PLACES = "The minimum %(min)s for %(quota)s is more than the %(places)s places."
+
+
+def test_quota_conflicts_are_explained_in_each_operators_language(
+    client, campus, call, make_person, reviewers
+):
+    scored(call, reviewers, [9, 9], field="energy")
+    scored(call, reviewers, [8, 8], field="energy")
+    with scopes_disabled():
+        SelectionQuota.objects.create(
+            campus=campus, call=call, question_key="field", value="energy", minimum=3
+        )
+    korean = make_person(campus, "operator", preferred_language="ko")
+    english = make_person(campus, "operator", preferred_language="en")
+
+    client.force_login(korean)
+    korean_page = client.get(url(campus, "selection", slug=call.slug))
+    client.force_login(english)
+    english_page = client.get(url(campus, "selection", slug=call.slug))
+
+    assert "field: 에너지의 최소 인원 3명이 선발 인원 2명보다 많습니다." in korean_page.text
+    assert "The minimum 3 for field: Energy is more than the 2 places." in english_page.text
+    for page in (korean_page, english_page):
+        assert "min 3 for field=energy" not in page.text  # the solver's English

@@ -12,6 +12,7 @@ from opencampus.solvers.assignment import (
     greedy_assignment,
     solve_assignment,
 )
+from opencampus.solvers.notices import Notice
 
 
 def make_problem(*, k=2, reviewers, applications, **pairs):
@@ -418,3 +419,110 @@ def test_solve_assignment_rejects_malformed_problems(change, message):
 
     with pytest.raises(ValueError, match=message):
         solve_assignment(problem)
+
+
+# Notices: the message's reasons, structured (one per reason, same order)
+
+
+def test_notices_structure_the_capacity_and_minimum_load_reasons():
+    problem = make_problem(
+        k=1,
+        reviewers=[{"id": "r0", "min_load": 3, "max_load": 3}, {"id": "r1", "min_load": 2, "max_load": 2}],
+        applications=[{"id": f"a{i}"} for i in range(6)],
+    )
+    short = make_problem(
+        k=3,
+        reviewers=[{"id": f"r{j}", "max_load": 70} for j in range(12)],
+        applications=[{"id": f"a{i}"} for i in range(300)],
+    )
+
+    result = solve_assignment(problem)
+
+    assert Notice("capacity", {"needed": 6, "capacity": 5, "missing": 1}) in result.notices
+    assert solve_assignment(short).notices == (
+        Notice("capacity", {"needed": 900, "capacity": 840, "missing": 60}),
+    )
+    overloaded = make_problem(
+        k=1,
+        reviewers=[{"id": "r0", "min_load": 3, "max_load": 5}, {"id": "r1", "min_load": 2, "max_load": 5}],
+        applications=[{"id": "a0"}, {"id": "a1"}, {"id": "a2"}],
+    )
+    assert solve_assignment(overloaded).notices == (
+        Notice("min_loads_too_high", {"minimum": 5, "needed": 3, "excess": 2}),
+    )
+
+
+def test_notices_name_applications_short_of_eligible_reviewers_and_pinned_conflicts():
+    short = make_problem(
+        k=2,
+        reviewers=[{"id": f"r{j}", "max_load": 5} for j in range(3)],
+        applications=[{"id": "a0"}, {"id": "a-short"}],
+        conflicts={("a-short", "r0"), ("a-short", "r1")},
+    )
+    pinned = make_problem(
+        k=1,
+        reviewers=[{"id": "r0", "max_load": 1, "organisation": "org"}],
+        applications=[{"id": "a0", "organisation": "org"}],
+        pinned={("a0", "r0")},
+    )
+    colleagues = make_problem(
+        k=2,
+        reviewers=[
+            {"id": "r0", "max_load": 2, "organisation": "lab"},
+            {"id": "r1", "max_load": 2, "organisation": "lab"},
+        ],
+        applications=[{"id": "a0"}],
+    )
+
+    assert solve_assignment(short).notices == (
+        Notice(
+            "too_few_eligible",
+            {"applications": ["a-short"], "k": 2, "missing": 1, "distinct_organisations": False},
+        ),
+    )
+    assert Notice("pinned_conflict", {"pairs": [["a0", "r0"]]}) in solve_assignment(pinned).notices
+    assert solve_assignment(colleagues, one_per_organisation=True).notices == (
+        Notice(
+            "too_few_eligible",
+            {"applications": ["a0"], "k": 2, "missing": 1, "distinct_organisations": True},
+        ),
+    )
+
+
+def test_notices_name_the_bottleneck_and_unmet_minimum_loads():
+    bottleneck = make_problem(
+        k=2,
+        reviewers=[{"id": r, "max_load": 1} for r in ("r0", "r1")]
+        + [{"id": r, "max_load": 9} for r in ("r2", "r3")],
+        applications=[{"id": "a0"}, {"id": "a1"}, {"id": "a2"}],
+        conflicts={("a0", "r2"), ("a0", "r3"), ("a1", "r2"), ("a1", "r3")},
+    )
+    minimums = make_problem(
+        k=1,
+        reviewers=[
+            {"id": "r0", "min_load": 1, "max_load": 1},
+            {"id": "r1", "min_load": 1, "max_load": 1},
+            {"id": "r2", "max_load": 1},
+        ],
+        applications=[{"id": "a0"}, {"id": "a1"}],
+        forbidden={("a1", "r0"), ("a1", "r1"), ("a0", "r2")},
+    )
+
+    assert solve_assignment(bottleneck).notices == (
+        Notice("bottleneck", {"placed": 4, "total": 6, "missing": 2, "applications": ["a0", "a1"]}),
+    )
+    assert solve_assignment(minimums).notices == (Notice("min_loads_unmet", {"missing": 1}),)
+
+
+def test_notices_of_a_solved_assignment_and_of_greedy():
+    problem = organisation_problem()
+
+    solved = solve_assignment(problem)
+    greedy = greedy_assignment(problem)
+
+    (notice,) = solved.notices
+    assert notice.code == "assigned"
+    assert notice.params["optimal"] is True
+    assert (notice.params["reviews"], notice.params["applications"]) == (4, 2)
+    assert greedy.status == "feasible"
+    assert greedy.notices == (Notice("greedy"),)

@@ -3,6 +3,7 @@ import pytest
 from scipy.stats import kendalltau
 
 from opencampus.solvers.calibration import Score, calibrate_scores, solve_json
+from opencampus.solvers.notices import Notice
 
 
 def synthetic(*, applications=60, reviewers=12, k=3, noise=0.0, seed=0):
@@ -183,3 +184,26 @@ def test_calibration_json_ranks_applications_with_raw_and_calibrated_side_by_sid
 def test_calibration_json_rejects_a_malformed_instance(data, message):
     with pytest.raises(ValueError, match=message):
         solve_json(data)
+
+
+def test_calibration_notices_name_the_groups_and_the_single_scores():
+    scores, _, _ = synthetic(applications=10, reviewers=4, k=2)
+    island = [Score("x1", "lonely", 3.0), Score("x2", "lonely", 4.0), Score("x2", "hermit", 2.0)]
+
+    result = calibrate_scores(scores=scores + island)
+
+    split, single = result.notices
+    assert split.code == "split_groups"
+    assert [set(group["applications"]) for group in split.params["groups"]] == [
+        {f"a{a}" for a in range(10)},
+        {"x1", "x2"},
+    ]
+    assert split.params["groups"][1]["reviewers"] == ["lonely", "hermit"]
+    assert single == Notice("single_score", {"applications": ["x1"]})
+    assert len(result.notices) == len(result.warnings)
+
+
+def test_calibration_of_a_connected_graph_has_no_notice():
+    scores, _, _ = synthetic()
+
+    assert calibrate_scores(scores=scores).notices == ()

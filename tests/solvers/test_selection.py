@@ -3,6 +3,7 @@ import random
 
 import pytest
 
+from opencampus.solvers.notices import Notice
 from opencampus.solvers.selection import (
     Binding,
     Candidate,
@@ -349,3 +350,85 @@ def test_selection_json_reports_infeasible_quotas():
 def test_selection_json_rejects_a_malformed_instance(data, message):
     with pytest.raises(ValueError, match=message):
         solve_json(data)
+
+
+@pytest.mark.parametrize(
+    ("quotas", "pinned_in", "notice"),
+    [
+        (
+            (Quota("field", "dig", min=3),),
+            (),
+            Notice(
+                "min_above_candidates", {"quota": "field=dig", "min": 3, "having": 2, "pinned_out": False}
+            ),
+        ),
+        (
+            (Quota("field", "env", min=3, max=2),),
+            (),
+            Notice("min_above_max", {"quota": "field=env", "min": 3, "max": 2}),
+        ),
+        (
+            (Quota("gender", "f", min=4),),
+            (),
+            Notice("min_above_places", {"quota": "gender=f", "min": 4, "places": 3}),
+        ),
+        (
+            (Quota("field", "env", min=2), Quota("field", "dig", min=2)),
+            (),
+            Notice(
+                "minimums_exceed_places",
+                {
+                    "attribute": "field",
+                    "total": 4,
+                    "places": 3,
+                    "quotas": [{"quota": "field=env", "min": 2}, {"quota": "field=dig", "min": 2}],
+                },
+            ),
+        ),
+        (
+            (Quota("gender", "m", max=1), Quota("gender", "f", max=1)),
+            (),
+            Notice(
+                "maximums_limit_places",
+                {
+                    "attribute": "gender",
+                    "room": 2,
+                    "places": 3,
+                    "quotas": [{"quota": "gender=m", "max": 1}, {"quota": "gender=f", "max": 1}],
+                },
+            ),
+        ),
+        (
+            (Quota("gender", "m", max=1),),
+            ("a", "b"),
+            Notice("max_below_pinned", {"quota": "gender=m", "max": 1, "pinned": 2}),
+        ),
+        ((), ("a", "b", "c", "d"), Notice("too_many_pinned_in", {"pinned": 4, "places": 3})),
+    ],
+)
+def test_selection_notices_structure_simple_conflicts(quotas, pinned_in, notice):
+    result = solve_selection(problem=SelectionProblem(PANEL, 3, quotas, pinned_in=pinned_in))
+
+    assert notice in result.notices
+    assert len(result.notices) == len(result.conflicts) + len(result.warnings)
+
+
+def test_selection_notices_list_a_minimal_conflict_and_the_warnings():
+    pinned = SelectionProblem(PANEL, 2, (Quota("field", "dig", min=2),), pinned_in=("a",))
+
+    assert solve_selection(problem=pinned).notices == (
+        Notice(
+            "minimal_conflict",
+            {
+                "places": 2,
+                "constraints": [
+                    {"kind": "min", "quota": "field=dig", "bound": 2},
+                    {"kind": "in", "candidate": "a"},
+                ],
+            },
+        ),
+    )
+    assert solve_selection(problem=SelectionProblem(PANEL[:2], 5)).notices == (
+        Notice("fewer_candidates", {"available": 2, "places": 5}),
+    )
+    assert solve_selection(problem=SelectionProblem(PANEL, 3)).notices == ()

@@ -12,6 +12,7 @@ from opencampus.solvers import assignment as solver
 from ..models import Application, AssignmentOverride, AssignmentRun, Review
 from .affinity import affinity_matrix
 from .conflicts import conflicting_pairs
+from .solver_notices import as_json
 
 REVIEWABLE_STATES = (Application.State.SUBMITTED, Application.State.ELIGIBLE)
 
@@ -118,6 +119,8 @@ def run_assignment(
             "one_per_organisation": one_per_organisation,
             "applications": len(problem.applications),
             "reviewers": len(problem.reviewers),
+            # The message's reasons, structured, to word them in the reader's language.
+            "notices": as_json(result.notices),
         },
     )
     if result.status != "infeasible":

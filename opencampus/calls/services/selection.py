@@ -17,6 +17,7 @@ from opencampus.solvers import selection as solver
 from ..models import Answer, Application, Question, Review, SelectionQuota
 from .forms import current_form, questions_of
 from .scoring import calibrate_call
+from .solver_notices import notice_texts
 
 State = Application.State
 # Applications the selection chooses from: through the checks, not decided yet.
@@ -330,8 +331,13 @@ def run_selection(*, call, places, waitlist_size):
         outcome.error = str(error)
         return outcome
     outcome.status = result.status
-    outcome.conflicts = list(result.conflicts)
-    outcome.warnings = list(result.warnings)
+    # The notices come one per conflict, then one per warning: word them in the reader's language.
+    split = len(result.conflicts)
+    conflict_notices, warning_notices = result.notices[:split], result.notices[split:]
+    if len(result.notices) != split + len(result.warnings):
+        conflict_notices = warning_notices = ()
+    outcome.conflicts = notice_texts(conflict_notices, result.conflicts, quotas=labels)
+    outcome.warnings = notice_texts(warning_notices, result.warnings, quotas=labels)
     if result.status == solver.INFEASIBLE:
         return outcome
     if result.status == solver.UNKNOWN:

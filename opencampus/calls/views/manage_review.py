@@ -34,6 +34,7 @@ from ..services.assignment import (
     run_assignment,
 )
 from ..services.conflicts import conflicting_pairs, declare_conflict
+from ..services.solver_notices import notice_texts, reviewer_ids
 from .manage_calls import CallMixin
 from .review import phase_state
 
@@ -251,13 +252,26 @@ def count_reviews(**filters):
     return Coalesce(Subquery(reviews, output_field=IntegerField()), Value(0))
 
 
+def describe_runs(runs):
+    """Give each run its ``texts``: the solver's notices in the reader's language, reviewers by
+    name, or the stored English message for runs recorded before notices were kept."""
+    notices = {run.pk: (run.parameters or {}).get("notices") for run in runs}
+    mentioned = set().union(*(reviewer_ids(found) for found in notices.values()))
+    people = User.objects.in_bulk(list(mentioned)) if mentioned else {}
+    for run in runs:
+        run.texts = notice_texts(notices[run.pk], run.message, people=people)
+    return runs
+
+
 class AssignmentView(ReviewCallMixin, View):
     """Parameters and runs of the solver, pins and bans, and everyone's progress."""
 
     template_name = "calls/manage/review_assignment.html"
 
     def runs(self):
-        return list(AssignmentRun.objects.filter(call=self.call).select_related("actor")[:RUNS_SHOWN])
+        return describe_runs(
+            list(AssignmentRun.objects.filter(call=self.call).select_related("actor")[:RUNS_SHOWN])
+        )
 
     def target_k(self, runs):
         """k of the last assignment that was applied, else of the review phase."""
@@ -378,10 +392,11 @@ class RunAssignmentView(AssignmentView):
             return self.render_page(run_form=form)
         run = run_assignment(call=self.call, actor=request.user, **form.cleaned_data)
         if run.status == "infeasible":
+            (run,) = describe_runs([run])
             messages.error(
                 request,
                 _("No assignment was made; the reviews stay as they were. %(message)s")
-                % {"message": run.message},
+                % {"message": " ".join(run.texts)},
             )
         else:
             messages.success(

@@ -1,5 +1,6 @@
 import pytest
 from django.core import mail
+from django.utils import translation
 from django_scopes import scopes_disabled
 
 from opencampus.calls.models import Application, SelectionQuota
@@ -157,12 +158,12 @@ def test_infeasible_quotas_are_named(call, reviewers):
     scored(call, reviewers, [8, 8], field="digital")
     quota(call, "digital", minimum=2)
 
-    with scopes_disabled():
+    with scopes_disabled(), translation.override("en"):
         outcome = run_selection(call=call, places=2, waitlist_size=5)
 
     assert not outcome.ok
     assert outcome.selected == []
-    assert any("field=digital" in conflict for conflict in outcome.conflicts)
+    assert any("field: Digital" in conflict for conflict in outcome.conflicts)
 
 
 def test_only_scored_submitted_and_eligible_applications_are_candidates(call, reviewers):
