@@ -1,10 +1,12 @@
 """Copies of applicants' files without author metadata, for reviewers in blind phases.
 
-PDF: the document information dictionary (``/Author``, ``/Creator``, ``/Producer``, …) and every
-XMP ``/Metadata`` stream (document, pages, images) are dropped, and objects nothing refers to
-any more are left out of the copy. Office Open XML (docx, xlsx, pptx and their macro variants):
-the package's core, extended and custom properties (creator, last modified by, company,
-manager, …) are replaced by empty documents; every other part is copied unchanged.
+PDF: the document information dictionary (``/Author``, ``/Creator``, ``/Producer``, …), every
+XMP ``/Metadata`` stream (document, pages, images) and the author (``/T``) of comments and other
+markup annotations are dropped, and objects nothing refers to any more are left out of the copy.
+Office Open XML (docx, xlsx, pptx and their macro variants): the package's core, extended and
+custom properties (creator, last modified by, company, manager, …) are replaced by empty
+documents, and the authors of comments and tracked changes in the other parts are replaced by
+“-”; everything else is copied unchanged.
 Other file types are copied as they are.
 
 A file that cannot be rewritten raises :class:`FileMetadataError`: it is never served with its
@@ -130,12 +132,36 @@ def remove_pdf_metadata(root):
         if isinstance(item, DictionaryObject):  # streams are dictionaries too
             for name in PDF_METADATA_KEYS:
                 item.pop(name, None)
+            if is_markup_annotation(item):
+                item.pop(NameObject("/T"), None)
             pending.extend(value for key, value in item.items() if key != "/Parent")
         elif isinstance(item, ArrayObject):
             pending.extend(item)
 
 
+def is_markup_annotation(item):
+    """Comments, highlights and the like carry their author in ``/T``; form fields (widgets) use
+    ``/T`` for the field's name, which must stay."""
+    return "/Rect" in item and "/Subtype" in item and item["/Subtype"] != "/Widget"
+
+
 # Office Open XML
+
+# Who wrote a comment or a tracked change: Word's w:author/w:initials (comments, insertions,
+# deletions, people.xml), Excel's <author> list, PowerPoint's comment authors.
+AUTHOR_PATTERNS = (
+    (re.compile(rb'(\b\w+:(?:author|initials|userId|providerId)=")[^"]*(")'), rb"\1-\2"),
+    (re.compile(rb"(<(?:\w+:)?author>)[^<]*(</(?:\w+:)?author>)"), rb"\1-\2"),
+)
+COMMENT_AUTHOR = re.compile(rb"<\w+:cmAuthor\b[^>]*>")
+NAME_ATTRIBUTES = re.compile(rb'(\b(?:name|initials)=")[^"]*(")')
+
+
+def without_authors(xml):
+    for pattern, replacement in AUTHOR_PATTERNS:
+        xml = pattern.sub(replacement, xml)
+    return COMMENT_AUTHOR.sub(lambda tag: NAME_ATTRIBUTES.sub(rb"\1-\2", tag.group(0)), xml)
+
 
 
 def strip_office(source):
@@ -151,6 +177,9 @@ def strip_office(source):
                     kind = replaced.get(entry.filename)
                     if kind is not None:
                         copy.writestr(plain_entry(entry), EMPTY_PARTS[kind])
+                        continue
+                    if entry.filename.endswith((".xml", ".rels")):
+                        copy.writestr(plain_entry(entry), without_authors(package.read(entry)))
                         continue
                     with package.open(entry) as part, copy.open(plain_entry(entry), "w") as out:
                         shutil.copyfileobj(part, out)

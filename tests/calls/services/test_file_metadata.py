@@ -4,7 +4,7 @@ import zipfile
 import openpyxl
 import pytest
 from pypdf import PdfReader, PdfWriter
-from pypdf.generic import NameObject
+from pypdf.generic import ArrayObject, DictionaryObject, NameObject, NumberObject, TextStringObject
 from pypdf.xmp import XmpInformation
 
 from opencampus.calls.services.file_metadata import FileMetadataError, neutral_name, stripped_copy
@@ -175,3 +175,61 @@ def test_neutral_name_says_nothing_about_the_author():
 
     assert name == "application-123-proposal.pdf"
     assert neutral_name(application_id=5, label="Plan File!", filename="x") == "application-5-plan-file"
+
+
+def test_docx_comment_and_tracked_change_authors_are_removed():
+    comments = (
+        '<w:comments xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+        f'<w:comment w:id="0" w:author="{AUTHOR}" w:initials="KM"><w:p/></w:comment></w:comments>'
+    )
+    tracked = DOCUMENT_XML.replace("<w:r>", f'<w:ins w:id="1" w:author="{AUTHOR}"><w:r>').replace(
+        "</w:r>", "</w:r></w:ins>"
+    )
+    buffer = io.BytesIO(minimal_docx())
+    with zipfile.ZipFile(buffer, "a") as package:
+        package.writestr("word/comments.xml", comments)
+    original = buffer.getvalue().replace(DOCUMENT_XML.encode(), tracked.encode())
+
+    copy = strip(original, "proposal.docx")
+
+    with zipfile.ZipFile(io.BytesIO(copy)) as package:
+        text = b"".join(package.read(name) for name in package.namelist())
+    assert AUTHOR.encode() not in text
+    assert b'w:initials="KM"' not in text
+    assert b"Our plan for a zero-waste market." in text
+
+
+def test_pdf_comment_author_is_removed_but_form_field_names_stay():
+    writer = PdfWriter()
+    writer.add_blank_page(width=200, height=200)
+    comment = writer._add_object(
+        DictionaryObject(
+            {
+                NameObject("/Type"): NameObject("/Annot"),
+                NameObject("/Subtype"): NameObject("/Text"),
+                NameObject("/Rect"): ArrayObject([NumberObject(0)] * 4),
+                NameObject("/T"): TextStringObject(AUTHOR),
+                NameObject("/Contents"): TextStringObject("Check the budget"),
+            }
+        )
+    )
+    field = writer._add_object(
+        DictionaryObject(
+            {
+                NameObject("/Type"): NameObject("/Annot"),
+                NameObject("/Subtype"): NameObject("/Widget"),
+                NameObject("/Rect"): ArrayObject([NumberObject(0)] * 4),
+                NameObject("/T"): TextStringObject("budget_total"),
+            }
+        )
+    )
+    writer.pages[0][NameObject("/Annots")] = ArrayObject([comment, field])
+    buffer = io.BytesIO()
+    writer.write(buffer)
+
+    copy = PdfReader(io.BytesIO(strip(buffer.getvalue(), "plan.pdf")))
+
+    annotations = [annotation.get_object() for annotation in copy.pages[0]["/Annots"]]
+    assert "/T" not in annotations[0]
+    assert annotations[0]["/Contents"] == "Check the budget"
+    assert annotations[1]["/T"] == "budget_total"
