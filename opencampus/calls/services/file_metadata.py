@@ -163,7 +163,6 @@ def without_authors(xml):
     return COMMENT_AUTHOR.sub(lambda tag: NAME_ATTRIBUTES.sub(rb"\1-\2", tag.group(0)), xml)
 
 
-
 def strip_office(source):
     target = spool()
     try:
