@@ -10,6 +10,7 @@ from django.utils import timezone
 from opencampus.calls.models import (
     Answer,
     Application,
+    AssignmentOverride,
     Call,
     Criterion,
     EligibilityRule,
@@ -22,7 +23,7 @@ from opencampus.calls.models import (
     SelectionQuota,
 )
 from opencampus.calls.services.assignment import run_assignment
-from opencampus.people.models import CampusRole, Profile, User
+from opencampus.people.models import CampusRole, Membership, Profile, User
 
 from .specs import demo_email
 from .sync import sync
@@ -40,6 +41,7 @@ REGIONS = [
     ("other", "그 밖의 지역", "Elsewhere"),
 ]
 PILOT_APPLICANTS = 90
+LAB_APPLICANTS = 40
 MOTIVATIONS = [
     "동네 상점과 함께 일회용품 없는 장보기 실험을 하고 싶습니다.",
     "재생에너지 협동조합의 시민 참여 모델을 다른 지역으로 넓히고 싶습니다.",
@@ -81,6 +83,28 @@ CALLS = [
         "allow_individuals": True,
         "allow_organisations": True,
         "places": 30,
+        "is_published": True,
+    },
+    {
+        "slug": "social-innovation-lab-2027",
+        "kind": Call.Kind.RESIDENCY,
+        "title_ko": "2027 사회혁신랩 입주 단체 모집",
+        "title_en": "2027 Social Innovation Lab residency",
+        "description_ko": (
+            "사회혁신랩에 입주해 에너지, 쓰레기, 먹거리 문제를 실험할 혁신 그룹 19곳을 모집합니다. "
+            "입주단체가 대표자를 통해 지원합니다."
+        ),
+        "description_en": (
+            "Nineteen innovation groups move into the Social Innovation Lab to experiment on energy, "
+            "waste and food. Organisations apply through their representative."
+        ),
+        "target_ko": "사회혁신랩 2027년 입주",
+        "target_en": "Social Innovation Lab, 2027 residents",
+        "opens_at": seoul_time(2026, 10, 1, 9),
+        "closes_at": seoul_time(2026, 11, 10, 18),
+        "allow_individuals": False,
+        "allow_organisations": True,
+        "places": 19,
         "is_published": True,
     },
     {
@@ -171,8 +195,19 @@ def load(context):
         call = calls[(campus.pk, spec["slug"])]
         questions = load_form(call, tally)
         if spec["slug"] == "top-innovator-pilot-2020":
-            load_pilot_applications(call, questions, tally)
-            load_pilot_review(call, context)
+            emails = [demo_email(f"member{number:04d}") for number in range(1, PILOT_APPLICANTS + 1)]
+            applicants = [(user, None) for user in User.objects.filter(email__in=emails).order_by("email")]
+            load_applications(call, questions, tally, applicants=applicants, seed=2020)
+            load_review(call, context, phase=PILOT_PHASE, quotas=PILOT_QUOTAS, pins_for_demo_reviewer=0)
+        elif spec["slug"] == "social-innovation-lab-2027":
+            representatives = (
+                Membership.objects.filter(campus=campus, role="representative", organisation__kind="resident")
+                .select_related("user")
+                .order_by("organisation__slug")[:LAB_APPLICANTS]
+            )
+            applicants = [(membership.user, membership.organisation_id) for membership in representatives]
+            load_applications(call, questions, tally, applicants=applicants, seed=2026)
+            load_review(call, context, phase=LAB_PHASE, quotas=(), pins_for_demo_reviewer=5)
 
 
 def load_form(call, tally):
@@ -235,16 +270,16 @@ def load_form(call, tally):
     return {key: question for (_, key), question in questions.items()}
 
 
-def load_pilot_applications(call, questions, tally):
-    rng = random.Random(2020)
+def load_applications(call, questions, tally, *, applicants, seed):
+    """Submitted applications of ``applicants`` (``(user, organisation id or None)``) with answers."""
+    rng = random.Random(seed)
     rule = call.eligibility_rules.get(question_key="years")
-    emails = [demo_email(f"member{number:04d}") for number in range(1, PILOT_APPLICANTS + 1)]
-    applicants = User.objects.filter(email__in=emails).order_by("email")
+    hours = int((call.closes_at - call.opens_at).total_seconds() // 3600)
     plans = []
-    for applicant in applicants:
+    for applicant, organisation_id in applicants:
         years = rng.choice([0, 1, 2, 3, 4, 5, 6, 8, 10, 12, 15])
-        submitted = call.opens_at + timezone.timedelta(hours=rng.randrange(1, 24 * 29))
-        plans.append((applicant, years, submitted))
+        submitted = call.opens_at + timezone.timedelta(hours=rng.randrange(1, hours))
+        plans.append((applicant, organisation_id, years, submitted))
     applications = sync(
         Application.objects.filter(call=call),
         [
@@ -253,18 +288,19 @@ def load_pilot_applications(call, questions, tally):
                 call=call,
                 form=questions["field"].form,
                 applicant=applicant,
+                organisation_id=organisation_id,
                 state=Application.State.SUBMITTED if years >= 2 else Application.State.INELIGIBLE,
                 submitted_at=submitted,
                 eligibility=[{"rule": rule.pk, "passed": years >= 2, "message": rule.message_ko}],
             )
-            for applicant, years, submitted in plans
+            for applicant, organisation_id, years, submitted in plans
         ],
         key=("call_id", "applicant_id"),
         fields=[],
         tally=tally,
     )
     answers = []
-    for applicant, years, _submitted in plans:
+    for applicant, _organisation_id, years, _submitted in plans:
         application = applications[(call.pk, applicant.pk)]
         values = {
             "field": rng.choice(FIELDS)[0],
@@ -285,6 +321,11 @@ def load_pilot_applications(call, questions, tally):
         tally=tally,
     )
 
+
+PILOT_PHASE = (seoul_time(2020, 7, 16, 9), seoul_time(2020, 7, 31, 18))
+LAB_PHASE = (seoul_time(2026, 11, 16, 9), seoul_time(2026, 12, 18, 18))
+# The mentor network's four fields each bring at least five innovators; Seoul at most 20.
+PILOT_QUOTAS = [("field", value, 5, None) for value, _ko, _en in FIELDS] + [("region", "seoul", None, 20)]
 
 CRITERIA = [
     (
@@ -320,12 +361,14 @@ REVIEWER_NAMES = [
 ]
 
 
-def load_pilot_review(call, context):
-    """The pilot's selection committee: a blind phase, a rubric, 12 reviewers, their scores.
+def load_review(call, context, *, phase, quotas, pins_for_demo_reviewer):
+    """A blind review phase, the rubric, the committee of 12 generated reviewers and their scores.
 
-    The demo reviewer's own reviews stay open so that a visitor can try the review form.
+    The demo reviewer's own reviews stay open so that a visitor can try the review form (in the
+    Lab call, whose phase is open now).
     """
     campus, tally = call.campus, context.tally
+    starts_at, ends_at = phase
     sync(
         ReviewPhase.objects.filter(call=call),
         [
@@ -334,8 +377,8 @@ def load_pilot_review(call, context):
                 call=call,
                 name_ko="서류 심사",
                 name_en="Written review",
-                starts_at=seoul_time(2020, 7, 16, 9),
-                ends_at=seoul_time(2020, 7, 31, 18),
+                starts_at=starts_at,
+                ends_at=ends_at,
                 is_blind=True,
                 reviews_per_application=3,
             )
@@ -365,8 +408,6 @@ def load_pilot_review(call, context):
         fields=["name_ko", "name_en", "guidance_ko", "guidance_en", "weight"],
         tally=tally,
     )
-    # The mentor network's four fields each bring at least five innovators; Seoul at most 20.
-    quotas = [("field", value, 5, None) for value, _ko, _en in FIELDS] + [("region", "seoul", None, 20)]
     sync(
         SelectionQuota.objects.filter(call=call),
         [
@@ -378,6 +419,19 @@ def load_pilot_review(call, context):
         tally=tally,
     )
     reviewers = load_reviewers(campus, tally)
+    # A few applications are pinned to the demo reviewer's login, for visitors to review.
+    demo_reviewer = User.objects.get(email=demo_email("reviewer"))
+    pinned = Application.objects.filter(call=call, state=Application.State.SUBMITTED).order_by("pk")
+    sync(
+        AssignmentOverride.objects.filter(application__call=call, reviewer=demo_reviewer),
+        [
+            AssignmentOverride(campus=campus, application=application, reviewer=demo_reviewer, kind="pin")
+            for application in pinned[:pins_for_demo_reviewer]
+        ],
+        key=("application_id", "reviewer_id"),
+        fields=["kind"],
+        tally=tally,
+    )
     if Review.objects.filter(application__call=call).exists():
         return
     run_assignment(call=call, actor=None, reviews_per_application=3)
@@ -419,7 +473,10 @@ def load_reviewers(campus, tally):
 
 def score_reviews(call, criteria, reviewers, tally):
     """Scores from a hidden merit per application plus each reviewer's harshness and noise."""
-    rng = random.Random(716)
+    rng = random.Random(call.slug)
+    phase = call.review_phases.get()
+    # Within the phase's first week, so that the open Lab phase holds no reviews from the future.
+    days = max(1, min((phase.ends_at - phase.starts_at).days - 1, 6))
     bias = {reviewer.pk: rng.choice([-1.0, -0.5, 0.0, 0.0, 0.5, 1.0]) for reviewer in reviewers}
     merit = {}
     reviews = Review.objects.filter(application__call=call, reviewer__in=reviewers).order_by("pk")
@@ -433,7 +490,9 @@ def score_reviews(call, criteria, reviewers, tally):
                     campus=call.campus, review=review, criterion=criterion, value=min(5, max(1, round(value)))
                 )
             )
-        review.submitted_at = seoul_time(2020, 7, 17 + rng.randrange(14), 10 + rng.randrange(8))
+        review.submitted_at = phase.starts_at + timezone.timedelta(
+            days=rng.randrange(days), hours=rng.randrange(8)
+        )
     Review.objects.bulk_update(reviews, ["submitted_at"])
     Score.objects.bulk_create(scores)
     tally.created[Score._meta.label] += len(scores)

@@ -63,3 +63,19 @@ def test_pilot_call_has_a_solved_assignment_and_scored_reviews(demo):
         assert Review.objects.filter(application__call=call).count() == 3 * reviewable
         assert Review.objects.filter(application__call=call, submitted_at__isnull=True).exists()
         assert len(calibrate_call(call=call).merit) == reviewable
+
+
+@pytest.mark.django_db
+def test_lab_residency_is_applied_for_by_organisations_and_the_demo_reviewer_has_work(demo):
+    with scopes_disabled():
+        call = Call.objects.get(slug="social-innovation-lab-2027")
+        open_reviews = Review.objects.filter(
+            application__call=call,
+            reviewer__email="reviewer@demo.opencampus.example",
+            submitted_at__isnull=True,
+        )
+
+        assert call.places == 19
+        assert not call.applications.filter(organisation__isnull=True).exists()
+        assert open_reviews.count() == 5
+        assert call.review_phases.get().ends_at.year == 2026
