@@ -270,7 +270,8 @@ def test_operator_runs_a_call_from_form_to_confirmed_cohort(page, open_page, scr
     pages["ahn"].goto(f"{CALL}application/")
     expect(pages["ahn"]).to_have_url(re.compile(re.escape(f"{CALL}application/status/") + "$"))
 
-    # 3. Review setup: a phase open now with k = 2, and one criterion scored 1-5.
+    # 3. Review setup: a phase open now with k = 2 in which the committee may also decide, and one
+    #    criterion scored 1-5.
     page.locator(f"nav a[href='{MANAGE}review/setup/']").click()
     page.locator(f"main a[href='{MANAGE}review/phases/new/']").click()
     page.locator("#id_name_ko").fill("1차 심사")
@@ -278,6 +279,7 @@ def test_operator_runs_a_call_from_form_to_confirmed_cohort(page, open_page, scr
     page.locator("#id_starts_at").fill(campus_time(timezone.now() - timedelta(hours=1)))
     page.locator("#id_ends_at").fill(campus_time(timezone.now() + timedelta(days=7)))
     page.locator("#id_reviews_per_application").fill("2")
+    page.locator("#id_can_change_decisions").check()
     page.locator("main form.stacked button[type=submit]").click()
     expect(page.locator(".messages")).to_contain_text("The review phase has been added.")
     page.locator(f"main a[href='{MANAGE}review/criteria/new/']").click()

@@ -20,6 +20,7 @@ from opencampus.core.services.outbox import draft_mail
 from opencampus.solvers import selection as solver
 
 from ..models import Application, SelectionQuota
+from .phases import decisions_locked_by
 from .selection import HOLDING_STATES, candidate_attributes
 from .states import ApplicationStateError, set_application_state
 
@@ -30,6 +31,15 @@ DECISION_STATES = (State.ACCEPTED, State.WAITLISTED, State.REJECTED)
 
 class DecisionError(Exception):
     """A decision that cannot be taken now; the text is for the person who tried."""
+
+
+def ensure_decisions_open(call, now=None):
+    phase = decisions_locked_by(call, now)
+    if phase is not None:
+        raise DecisionError(
+            _("Decisions are locked while the review phase “%(phase)s” runs, until %(end)s.")
+            % {"phase": phase.name, "end": format_deadline(phase.ends_at, call.campus)}
+        )
 
 
 @dataclass
@@ -111,6 +121,7 @@ def send_decisions(*, call, actor, links, now=None):
     allows its staged decision (withdrawn meanwhile, say) is skipped and its staging cleared.
     """
     now = now or timezone.now()
+    ensure_decisions_open(call, now)
     confirm_by = now + timedelta(days=call.confirm_within_days)
     staged = list(
         Application.objects.select_for_update(of=("self",))

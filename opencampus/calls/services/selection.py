@@ -16,6 +16,7 @@ from opencampus.solvers import selection as solver
 
 from ..models import Answer, Application, Question, Review, SelectionQuota
 from .forms import current_form, questions_of
+from .phases import decisions_locked_by
 from .scoring import calibrate_call
 from .solver_notices import notice_texts
 
@@ -377,6 +378,11 @@ def stage_selection(*, call, places, waitlist_size, actor):
 
     Staging replaces the previous staging; it changes no state and tells nobody.
     """
+    if (phase := decisions_locked_by(call)) is not None:
+        raise SelectionError(
+            _("Decisions are locked while the review phase “%(phase)s” runs; nothing was staged.")
+            % {"phase": phase.name}
+        )
     # Lock the call's applications first, so the selection and its staging see the same states.
     list(Application.objects.select_for_update().filter(call=call).order_by("pk").values_list("pk"))
     outcome = run_selection(call=call, places=places, waitlist_size=waitlist_size)

@@ -11,6 +11,7 @@ from django.views import View
 from ..models import Application
 from ..services.decisions import (
     DECISION_STATES,
+    DecisionError,
     decided_applications,
     send_decisions,
     staged_applications,
@@ -56,7 +57,11 @@ class SendDecisionsView(CallMixin, View):
     http_method_names = ["post"]
 
     def post(self, request, slug):
-        sent = send_decisions(call=self.call, actor=request.user, links=letter_links(request, self.call))
+        try:
+            sent = send_decisions(call=self.call, actor=request.user, links=letter_links(request, self.call))
+        except DecisionError as error:
+            messages.error(request, str(error))
+            return redirect(self.call_url("decisions"))
         if not sent.total and not sent.skipped:
             messages.info(request, _("There are no staged decisions to send."))
             return redirect(self.call_url("decisions"))

@@ -7,7 +7,7 @@ from django.db import connection
 from django.utils import timezone, translation
 from django_scopes import scopes_disabled
 
-from opencampus.calls.models import Application, SelectionQuota
+from opencampus.calls.models import Application, ReviewPhase, SelectionQuota
 from opencampus.calls.services.applications import withdraw_application
 from opencampus.calls.services.decisions import (
     DecisionError,
@@ -19,11 +19,12 @@ from opencampus.calls.services.decisions import (
     send_decisions,
     staged_applications,
 )
-from opencampus.calls.services.selection import stage_selection
+from opencampus.calls.services.selection import SelectionError, stage_selection
 from opencampus.calls.services.states import ApplicationStateError
 from opencampus.core.links import campus_reverse
 from opencampus.core.models import ActivityLog, OutboxMessage
 from tests.calls.decision_helpers import LINKS, applicant, make_call, reload, scored
+from tests.factories import CallFactory
 
 State = Application.State
 
@@ -426,3 +427,25 @@ def test_concurrent_declines_never_offer_one_place_twice(campus, make_person):
         thread.join()
 
     assert sorted(item.pk for item in offered) == sorted(item.pk for item in queue)
+
+
+def test_a_running_phase_without_decision_rights_locks_staging_and_sending(campus, operator):
+    with scopes_disabled():
+        call = CallFactory(campus=campus)
+        phase = ReviewPhase.objects.create(
+            campus=campus,
+            call=call,
+            name_en="First reading",
+            starts_at=timezone.now() - timedelta(days=1),
+            ends_at=timezone.now() + timedelta(days=1),
+        )
+
+        with pytest.raises(SelectionError, match="locked"):
+            stage_selection(call=call, places=1, waitlist_size=0, actor=operator)
+        with pytest.raises(DecisionError, match="locked"):
+            send_decisions(call=call, actor=operator, links=LINKS)
+
+        phase.can_change_decisions = True
+        phase.save()
+        sent = send_decisions(call=call, actor=operator, links=LINKS)
+        assert sent.total == 0
