@@ -23,13 +23,13 @@ from django.utils.translation import gettext as _
 from django.views import View
 
 from opencampus.core.links import campus_reverse
-from opencampus.core.services.activity import log_activity
 from opencampus.people.models import Membership
 from opencampus.people.views.manage import ManagePermissionMixin
 
 from ..forms.review import BidsForm, ConflictDeclarationForm, ReviewForm
 from ..models import Answer, Application, Bid, Call, Conflict, Criterion, Question, Review, ReviewPhase, Score
 from ..services.assignment import REVIEWABLE_STATES
+from ..services.bids import save_bids
 from ..services.conflicts import conflicting_pairs, declare_conflict
 from ..services.file_metadata import FileMetadataError, neutral_name, stripped_copy
 from ..services.forms import questions_of
@@ -443,29 +443,6 @@ class DeclareConflictView(ReviewView):
 
 
 # Bids
-
-
-def save_bids(*, reviewer, campus, levels, actor):
-    """``levels``: ``{application id: Bid.Level or None}``; ``None`` removes the bid."""
-    with transaction.atomic():
-        cleared = [application_id for application_id, level in levels.items() if level is None]
-        Bid.objects.filter(reviewer=reviewer, application_id__in=cleared).delete()
-        for application_id, level in levels.items():
-            if level is not None:
-                Bid.objects.update_or_create(
-                    application_id=application_id,
-                    reviewer=reviewer,
-                    defaults={"campus": campus, "level": level},
-                )
-        log_activity(
-            campus=campus,
-            actor=actor,
-            action="review.bids_saved",
-            data={
-                "applications": sorted(levels),
-                "bids": sum(level is not None for level in levels.values()),
-            },
-        )
 
 
 class BidsView(ReviewerMixin, View):
