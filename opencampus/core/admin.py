@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .admin_site import operated_campuses
+from .admin_site import operated_campus_ids, operated_campuses
 from .models import ActivityLog, Campus, OutboxMessage
 
 
@@ -19,7 +19,7 @@ class CampusScopedAdmin(admin.ModelAdmin):
         return queryset.filter(campus__in=self.campuses(request))
 
     def has_module_permission(self, request):
-        return request.user.is_superuser or self.campuses(request).exists()
+        return request.user.is_superuser or bool(operated_campus_ids(request.user))
 
     def has_view_permission(self, request, obj=None):
         return self.has_module_permission(request)
@@ -67,7 +67,7 @@ class CampusAdmin(admin.ModelAdmin):
         return queryset.filter(pk__in=operated_campuses(request.user))
 
     def has_module_permission(self, request):
-        return request.user.is_superuser or operated_campuses(request.user).exists()
+        return request.user.is_superuser or bool(operated_campus_ids(request.user))
 
     def has_view_permission(self, request, obj=None):
         return self.has_module_permission(request)

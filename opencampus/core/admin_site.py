@@ -10,15 +10,27 @@ from django_scopes import scopes_disabled
 from opencampus.core.models import Campus
 
 
-def operated_campuses(user):
+def operated_campus_ids(user):
+    """The campuses ``user`` operates, read once per request (the admin asks for every model)."""
     if not (user.is_active and user.is_authenticated):
-        return Campus.objects.none()
-    with scopes_disabled():
-        return Campus.objects.filter(campusrole__user=user, campusrole__role="operator")
+        return ()
+    # getattr/setattr, not __dict__: request.user is a lazy proxy.
+    if getattr(user, "_operated_campus_ids", None) is None:
+        with scopes_disabled():
+            user._operated_campus_ids = tuple(
+                Campus.objects.filter(campusrole__user=user, campusrole__role="operator").values_list(
+                    "pk", flat=True
+                )
+            )
+    return user._operated_campus_ids
+
+
+def operated_campuses(user):
+    return Campus.objects.filter(pk__in=operated_campus_ids(user))
 
 
 def may_use_admin(user):
-    return user.is_active and (user.is_superuser or operated_campuses(user).exists())
+    return user.is_active and (user.is_superuser or bool(operated_campus_ids(user)))
 
 
 class OperatorAuthenticationForm(AdminAuthenticationForm):

@@ -72,3 +72,16 @@ def test_platform_administrator_sees_every_campus(client, campus, other_campus):
 
     assert mine.name_ko in response.text
     assert theirs.name_ko in response.text
+
+
+def test_admin_index_asks_for_the_operators_campuses_once(client, campus, operator):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(operator)
+
+    with CaptureQueriesContext(connection) as context:
+        response = client.get("/admin/")
+
+    assert response.status_code == 200
+    assert sum("campusrole" in query["sql"].lower() for query in context.captured_queries) == 1
