@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "opencampus.core",
     "opencampus.people",
     "opencampus.calls",
+    "opencampus.park",
 ]
 
 MIDDLEWARE = [

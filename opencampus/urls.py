@@ -19,6 +19,13 @@ urlpatterns = [
                 path("calls/", include("opencampus.calls.urls.public")),
                 path("manage/calls/", include("opencampus.calls.urls.manage")),
                 path("reviews/", include("opencampus.calls.urls.review")),
+                path("spaces/", include("opencampus.park.urls.spaces")),
+                path("bookings/", include("opencampus.park.urls.bookings")),
+                path("visits/", include("opencampus.park.urls.visits")),
+                path("manage/spaces/", include("opencampus.park.urls.manage_spaces")),
+                path("manage/bookings/", include("opencampus.park.urls.manage_bookings")),
+                path("manage/residents/", include("opencampus.park.urls.manage_residents")),
+                path("manage/visits/", include("opencampus.park.urls.manage_visits")),
             ]
         ),
     ),

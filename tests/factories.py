@@ -8,6 +8,7 @@ from django.utils import timezone
 from opencampus.calls.models import Application, Call, FormVersion, Question, Section
 from opencampus.calls.services.forms import current_form
 from opencampus.core.models import Campus
+from opencampus.park.models import Residency, Space, TourSlot, Training, TrainingRecord, VisitRequest
 from opencampus.people.models import CampusRole, ConsentRecord, Membership, Organisation, Profile, User
 
 PASSWORD = "correct horse battery staple"
@@ -147,3 +148,74 @@ class ApplicationFactory(factory.django.DjangoModelFactory):
     campus = factory.SelfAttribute("call.campus")
     form = factory.LazyAttribute(lambda application: current_form(application.call))
     applicant = factory.SubFactory(UserFactory)
+
+
+class SpaceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Space
+
+    campus = factory.SubFactory(CampusFactory)
+    slug = factory.Sequence(lambda n: f"space-{n}")
+    name_ko = factory.Sequence(lambda n: f"세미나실 {n}")
+    name_en = factory.Sequence(lambda n: f"Seminar room {n}")
+    kind = Space.Kind.ROOM
+    capacity = 20
+    bookable_by_public = True
+
+
+class TrainingFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Training
+
+    campus = factory.SubFactory(CampusFactory)
+    slug = factory.Sequence(lambda n: f"training-{n}")
+    name_ko = factory.Sequence(lambda n: f"장비 교육 {n}")
+    name_en = factory.Sequence(lambda n: f"Machine training {n}")
+    valid_for_days = 365
+
+
+class TrainingRecordFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = TrainingRecord
+
+    training = factory.SubFactory(TrainingFactory)
+    campus = factory.SelfAttribute("training.campus")
+    user = factory.SubFactory(UserFactory)
+    completed_on = factory.LazyFunction(lambda: timezone.localdate() - timedelta(days=30))
+    expires_on = factory.LazyAttribute(lambda record: record.training.expiry_for(record.completed_on))
+
+
+class ResidencyFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Residency
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    campus = factory.SelfAttribute("organisation.campus")
+    state = Residency.State.RESIDENT
+    starts_on = factory.LazyFunction(lambda: timezone.localdate() - timedelta(days=365))
+    monthly_fee = 300000
+    monthly_booking_hours = 20
+
+
+class TourSlotFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = TourSlot
+
+    campus = factory.SubFactory(CampusFactory)
+    start = factory.LazyFunction(lambda: timezone.now() + timedelta(days=10))
+    end = factory.LazyAttribute(lambda slot: slot.start + timedelta(hours=1, minutes=30))
+    capacity = 40
+
+
+class VisitRequestFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = VisitRequest
+
+    campus = factory.SubFactory(CampusFactory)
+    institution = factory.Sequence(lambda n: f"Institution {n}")
+    institution_kind = VisitRequest.InstitutionKind.LOCAL_GOVERNMENT
+    country = "KR"
+    contact_name = "Kim Minji"
+    contact_email = factory.Sequence(lambda n: f"visits{n}@example.org")
+    group_size = 15
+    language = "ko"

@@ -1,0 +1,2 @@
+app_name = "bookings_manage"
+urlpatterns = []

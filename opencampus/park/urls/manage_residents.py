@@ -1,0 +1,2 @@
+app_name = "residents_manage"
+urlpatterns = []

@@ -1,0 +1,2 @@
+app_name = "spaces_manage"
+urlpatterns = []
