@@ -54,6 +54,10 @@ class Campus(models.Model):
     def description(self):
         return localised(self, "description")
 
+    @property
+    def tz(self):
+        return zoneinfo.ZoneInfo(self.time_zone)
+
 
 def localised(obj, field):
     """The value of ``<field>_en`` or ``<field>_ko`` for the active language, else the other."""
