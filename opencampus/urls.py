@@ -20,6 +20,7 @@ urlpatterns = [
                 path("manage/calls/", include("opencampus.calls.urls.manage")),
                 path("reviews/", include("opencampus.calls.urls.review")),
                 path("spaces/", include("opencampus.park.urls.spaces")),
+                path("availability/", include("opencampus.park.urls.availability")),
                 path("bookings/", include("opencampus.park.urls.bookings")),
                 path("visits/", include("opencampus.park.urls.visits")),
                 path("manage/spaces/", include("opencampus.park.urls.manage_spaces")),

@@ -36,11 +36,14 @@ class Conflict:
 
 
 def describe_interval(start, end, tz):
+    """“2026-12-02 10:00-11:00”, or both dates when it runs past midnight, in 24-hour time."""
     start, end = start.astimezone(tz), end.astimezone(tz)
-    end_format = "TIME_FORMAT" if start.date() == end.date() else "SHORT_DATETIME_FORMAT"
-    return "\N{EN DASH}".join(
-        [formats.date_format(start, "SHORT_DATETIME_FORMAT"), formats.date_format(end, end_format)]
-    )
+    first = f"{formats.date_format(start, 'SHORT_DATE_FORMAT')} {formats.time_format(start, 'H:i')}"
+    if start.date() == end.date():
+        last = formats.time_format(end, "H:i")
+    else:
+        last = f"{formats.date_format(end, 'SHORT_DATE_FORMAT')} {formats.time_format(end, 'H:i')}"
+    return f"{first}\N{EN DASH}{last}"
 
 
 def _overlapping(items, start, end):

@@ -35,6 +35,8 @@ def expand(*, start, end, tz, frequency=Frequency.ONCE, interval=1, weekdays=(),
         return [(start, end)]
     if until is None and not count:
         raise RecurrenceError(_("Say until when, or how many times, the booking repeats."))
+    if until is not None and count:
+        raise RecurrenceError(_("Say until when or how many times the booking repeats, not both."))
     local_start = start.astimezone(tz).replace(tzinfo=None)
     length = end.astimezone(tz).replace(tzinfo=None) - local_start
     options = {"dtstart": local_start, "interval": max(interval, 1)}

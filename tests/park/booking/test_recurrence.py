@@ -111,3 +111,15 @@ def test_a_series_is_capped():
 
 def test_weekdays_are_parsed_leniently():
     assert parse_weekdays("2, 0,9,x,2") == [0, 2]
+
+
+def test_a_repeat_ends_by_date_or_by_count_not_both():
+    with pytest.raises(RecurrenceError, match="not both"):
+        expand(
+            start=local("2026-12-01 09:00"),
+            end=local("2026-12-01 10:00"),
+            tz=BERLIN,
+            frequency="weekly",
+            until=date(2026, 12, 30),
+            count=3,
+        )
