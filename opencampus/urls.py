@@ -19,6 +19,7 @@ urlpatterns = [
                 path("calls/", include("opencampus.calls.urls.public")),
                 path("manage/calls/", include("opencampus.calls.urls.manage")),
                 path("reviews/", include("opencampus.calls.urls.review")),
+                path("organisations/", include("opencampus.park.urls.directory")),
                 path("spaces/", include("opencampus.park.urls.spaces")),
                 path("availability/", include("opencampus.park.urls.availability")),
                 path("bookings/", include("opencampus.park.urls.bookings")),

@@ -148,7 +148,7 @@ class NewBookingView(SignedInPermissionMixin, View):
     def get(self, request, space_slug):
         """Links from the week view and the free-room search carry the date and times to prefill."""
         prefill = {"date": "date", "start": "start_time", "end": "end_time", "people": "attendees"}
-        initial = {field: request.GET[param][:20] for param, field in prefill.items() if request.GET.get(param)}
+        initial = {field: request.GET[name][:20] for name, field in prefill.items() if request.GET.get(name)}
         return self.render_page(self.make_form(initial=initial))
 
     def post(self, request, space_slug):

@@ -204,7 +204,7 @@ class ResidencyStateView(ResidencyMixin, View):
             messages.error(request, _("Choose one of the states."))
             return redirect(edit_url(residency))
         link = request.build_absolute_uri(
-            campus_reverse(request.campus, "people:organisation", slug=residency.organisation.slug)
+            campus_reverse(request.campus, "directory:organisation", slug=residency.organisation.slug)
         )
         try:
             residency = set_residency_state(

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from opencampus.people.views import account, privacy, public
+from opencampus.people.views import account, privacy
 
 app_name = "people"
 urlpatterns = [
@@ -16,8 +16,6 @@ urlpatterns = [
         name="password_reset_confirm",
     ),
     path("me/", account.ProfileView.as_view(), name="profile"),
-    path("organisations/", public.OrganisationDirectoryView.as_view(), name="organisations"),
-    path("organisations/<slug:slug>/", public.OrganisationDetailView.as_view(), name="organisation"),
     path("me/consents/", privacy.ConsentsView.as_view(), name="consents"),
     path("me/consents/<int:pk>/withdraw/", privacy.WithdrawConsentView.as_view(), name="withdraw_consent"),
     path("me/data/", privacy.MyDataView.as_view(), name="my_data"),

@@ -1,4 +1,8 @@
-"""The public directory of the campus's organisations."""
+"""The public directory of the campus's organisations, with what they hold and do in the park.
+
+It lives here rather than in ``people`` because it shows residencies, bookings and calls:
+``people`` stays below the domain apps.
+"""
 
 from django.db.models import Exists, OuterRef, Prefetch
 from django.shortcuts import get_object_or_404
@@ -7,10 +11,10 @@ from django.views.generic import DetailView, ListView
 
 from opencampus.calls.models import Application
 from opencampus.core.views.mixins import CampusPermissionMixin
-from opencampus.park.models import Booking, Occurrence, Residency
+from opencampus.people.models import Membership, Organisation
+from opencampus.people.views.organisation_filters import OrganisationFilterMixin
 
-from ..models import Membership, Organisation
-from .organisation_filters import OrganisationFilterMixin
+from ..models import Booking, Occurrence, Residency
 
 RESIDENT_STATES = (Residency.State.RESIDENT, Residency.State.LEAVING)
 UPCOMING_ACTIVITIES = 10
@@ -26,7 +30,7 @@ def current_residencies():
 
 
 class OrganisationDirectoryView(OrganisationFilterMixin, ListView):
-    template_name = "people/organisation_directory.html"
+    template_name = "park/directory/organisations.html"
     context_object_name = "organisations"
     paginate_by = 30
     search_fields = ("name_ko", "name_en", "description_ko", "description_en")
@@ -45,7 +49,7 @@ class OrganisationDirectoryView(OrganisationFilterMixin, ListView):
 
 class OrganisationDetailView(CampusPermissionMixin, DetailView):
     permission_required = "people.view_organisation"
-    template_name = "people/organisation_detail.html"
+    template_name = "park/directory/organisation.html"
     context_object_name = "organisation"
 
     def get_object(self, queryset=None):
