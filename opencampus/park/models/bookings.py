@@ -120,7 +120,11 @@ class Occurrence(CampusScoped):
         verbose_name = _("occurrence")
         verbose_name_plural = _("occurrences")
         ordering = ["start", "pk"]
-        indexes = [models.Index(fields=["space", "start", "end"], name="occurrence_space_time")]
+        indexes = [
+            models.Index(fields=["space", "start", "end"], name="occurrence_space_time"),
+            # Inside a campus scope every query also filters on the campus.
+            models.Index(fields=["campus", "space", "start", "end"], name="occurrence_campus_space_time"),
+        ]
         constraints = [
             models.CheckConstraint(condition=Q(end__gt=F("start")), name="occurrence_ends_after_start"),
         ]
@@ -149,7 +153,11 @@ class SpaceClaim(CampusScoped):
     class Meta:
         verbose_name = _("space claim")
         verbose_name_plural = _("space claims")
-        indexes = [models.Index(fields=["space", "start", "end"], name="claim_space_time")]
+        indexes = [
+            models.Index(fields=["space", "start", "end"], name="claim_space_time"),
+            models.Index(fields=["campus", "space", "start", "end"], name="claim_campus_space_time"),
+            models.Index(fields=["campus", "end"], name="claim_campus_end"),
+        ]
         constraints = [
             models.CheckConstraint(condition=Q(end__gt=F("start")), name="claim_ends_after_start"),
         ]

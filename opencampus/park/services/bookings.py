@@ -78,6 +78,7 @@ def plan_booking(
     count=None,
     is_blocking=False,
     now=None,
+    tree=None,
 ):
     if end <= start:
         return BookingPlan([], [_("The end must come after the start.")])
@@ -94,7 +95,7 @@ def plan_booking(
         )
     except RecurrenceError as error:
         return BookingPlan([], [str(error)])
-    tree = space_tree(space.campus)
+    tree = tree or space_tree(space.campus)
     problems = booking_problems(
         space=space,
         actor=actor,
@@ -112,11 +113,10 @@ def _refuse_conflicts(conflicts):
     raise BookingError([conflict.describe() for conflict in conflicts], conflicts)
 
 
-def _claim(occurrences):
+def _claim(occurrences, tree):
     """Hold each confirmed occurrence's space and the spaces inside it."""
     if not occurrences:
         return
-    tree = space_tree(occurrences[0].campus)
     claims = [
         SpaceClaim(
             campus_id=occurrence.campus_id,
@@ -182,6 +182,7 @@ def request_booking(
     on the campus team. Raises ``BookingError`` with every problem found.
     """
     _lock_quota(organisation)
+    tree = space_tree(space.campus)
     plan = plan_booking(
         space=space,
         actor=actor,
@@ -196,6 +197,7 @@ def request_booking(
         count=count,
         is_blocking=is_blocking,
         now=now,
+        tree=tree,
     )
     if plan.problems:
         raise BookingError(plan.problems)
@@ -241,7 +243,9 @@ def request_booking(
         for date_start, date_end in plan.dates
     )
     if confirmed:
-        _claim([occurrence for occurrence in occurrences if occurrence.state == Occurrence.State.CONFIRMED])
+        _claim(
+            [occurrence for occurrence in occurrences if occurrence.state == Occurrence.State.CONFIRMED], tree
+        )
     skipped = [occurrence for occurrence in occurrences if occurrence.state == Occurrence.State.SKIPPED]
     log_activity(
         campus=space.campus,
@@ -288,7 +292,7 @@ def _mail_booker(booking, template, *, link="", occurrences=()):
 def _locked_pending(bookings):
     return list(
         Booking.objects.select_for_update(of=("self",))
-        .select_related("space", "campus", "booked_by")
+        .select_related("space__campus", "campus", "booked_by")
         .filter(pk__in=[booking.pk for booking in bookings], state=Booking.State.PENDING)
         .order_by("start", "pk")
     )
@@ -301,17 +305,21 @@ def approve_bookings(*, bookings, actor, note="", skip_conflicts=False, link="")
     A request whose dates now collide with a confirmed booking is refused unless
     ``skip_conflicts``, which confirms the free dates and marks the others skipped.
     """
-    approved, refused = [], []
+    approved, refused, trees = [], [], {}
     for booking in _locked_pending(bookings):
+        if booking.campus_id not in trees:
+            trees[booking.campus_id] = space_tree(booking.campus)
         try:
             with transaction.atomic():
-                approved.append(_approve(booking, actor, note, skip_conflicts, link))
+                approved.append(
+                    _approve(booking, trees[booking.campus_id], actor, note, skip_conflicts, link)
+                )
         except BookingError as error:
             refused.append((booking, error.problems))
     return approved, refused
 
 
-def _approve(booking, actor, note, skip_conflicts, link):
+def _approve(booking, tree, actor, note, skip_conflicts, link):
     pending = list(
         booking.occurrences.filter(state=Occurrence.State.PENDING).select_related("space", "campus")
     )
@@ -320,7 +328,7 @@ def _approve(booking, actor, note, skip_conflicts, link):
         for conflict in find_conflicts(
             space=booking.space,
             intervals=[(occurrence.start, occurrence.end) for occurrence in pending],
-            tree=space_tree(booking.campus),
+            tree=tree,
             exclude_occurrences=[occurrence.pk for occurrence in pending],
         )
         if conflict.hard
@@ -334,7 +342,7 @@ def _approve(booking, actor, note, skip_conflicts, link):
         skip = (occurrence.start, occurrence.end) in colliding
         occurrence.state = Occurrence.State.SKIPPED if skip else Occurrence.State.CONFIRMED
     Occurrence.objects.bulk_update(pending, ["state"])
-    _claim([occurrence for occurrence in pending if occurrence.state == Occurrence.State.CONFIRMED])
+    _claim([occurrence for occurrence in pending if occurrence.state == Occurrence.State.CONFIRMED], tree)
     _decide(booking, Booking.State.CONFIRMED, actor, note)
     skipped = [occurrence for occurrence in pending if occurrence.state == Occurrence.State.SKIPPED]
     _mail_booker(booking, "booking_approved", link=link, occurrences=skipped)
@@ -470,7 +478,7 @@ def move_occurrence(*, occurrence, actor, start, end, now=None):
     occurrence.start, occurrence.end = start, end
     occurrence.save(update_fields=["start", "end"])
     if occurrence.state == Occurrence.State.CONFIRMED:
-        _claim([occurrence])
+        _claim([occurrence], tree)
     log_activity(
         campus=space.campus,
         actor=actor,

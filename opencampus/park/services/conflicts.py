@@ -7,7 +7,10 @@ claims yet, so soft conflicts are looked up over the space's whole lineage.
 
 from dataclasses import dataclass
 from datetime import datetime
+from functools import reduce
+from operator import or_
 
+from django.db.models import Q
 from django.utils import formats
 from django.utils.translation import gettext as _
 
@@ -50,39 +53,68 @@ def _overlapping(items, start, end):
     return [item for item in items if item.start < end and item.end > start]
 
 
-def find_conflicts(*, space, intervals, tree, exclude_occurrences=()):
-    """Every conflict of ``intervals`` on ``space``, hard ones first, in two queries."""
-    if not intervals:
-        return []
-    low, high = min(start for start, _end in intervals), max(end for _start, end in intervals)
+@dataclass(frozen=True)
+class Probe:
+    """One request to check: its space, its dates and the occurrences to leave out (its own)."""
+
+    key: object
+    space_id: int
+    intervals: tuple
+    exclude: frozenset = frozenset()
+
+
+def _during(intervals):
+    return reduce(or_, (Q(start__lt=end, end__gt=start) for start, end in intervals))
+
+
+def find_conflicts_of(*, probes, tree):
+    """``{probe.key: [Conflict, …]}`` for many requests at once, in two queries.
+
+    Only rows overlapping one of a probe's own dates are read, so a year-long series on a
+    building reads the few claims it collides with, not the building's whole year.
+    """
+    probes = [probe for probe in probes if probe.intervals]
+    if not probes:
+        return {}
+    claimed = {probe.key: tree.claimed_by(probe.space_id) for probe in probes}
+    related = {probe.key: tree.related(probe.space_id) for probe in probes}
     claims = list(
         SpaceClaim.objects.filter(
-            campus=space.campus, space_id__in=tree.claimed_by(space.pk), start__lt=high, end__gt=low
+            reduce(or_, (Q(space_id__in=claimed[probe.key]) & _during(probe.intervals) for probe in probes))
         )
-        .exclude(occurrence_id__in=exclude_occurrences)
         .select_related("occurrence__booking", "occurrence__space", "occurrence__campus")
-        .order_by("start")
+        .order_by("start", "pk")
     )
     requests = list(
         Occurrence.objects.filter(
-            campus=space.campus,
-            space_id__in=tree.related(space.pk),
+            reduce(or_, (Q(space_id__in=related[probe.key]) & _during(probe.intervals) for probe in probes)),
             state=Occurrence.State.PENDING,
-            start__lt=high,
-            end__gt=low,
         )
-        .exclude(pk__in=exclude_occurrences)
         .select_related("booking", "space", "campus")
-        .order_by("start")
+        .order_by("start", "pk")
     )
-    conflicts = []
-    for start, end in intervals:
-        seen = set()
-        for claim in _overlapping(claims, start, end):
-            if claim.occurrence_id not in seen:
-                seen.add(claim.occurrence_id)
-                conflicts.append(Conflict(start, end, claim.occurrence, hard=True))
-        conflicts.extend(
-            Conflict(start, end, other, hard=False) for other in _overlapping(requests, start, end)
-        )
-    return conflicts
+    found = {}
+    for probe in probes:
+        mine = set(claimed[probe.key])
+        around = set(related[probe.key])
+        hard = [
+            claim for claim in claims if claim.space_id in mine and claim.occurrence_id not in probe.exclude
+        ]
+        soft = [other for other in requests if other.space_id in around and other.pk not in probe.exclude]
+        conflicts = found.setdefault(probe.key, [])
+        for start, end in probe.intervals:
+            seen = set()
+            for claim in _overlapping(hard, start, end):
+                if claim.occurrence_id not in seen:
+                    seen.add(claim.occurrence_id)
+                    conflicts.append(Conflict(start, end, claim.occurrence, hard=True))
+            conflicts.extend(
+                Conflict(start, end, other, hard=False) for other in _overlapping(soft, start, end)
+            )
+    return found
+
+
+def find_conflicts(*, space, intervals, tree, exclude_occurrences=()):
+    """Every conflict of ``intervals`` on ``space``, hard ones first for each date."""
+    probe = Probe(None, space.pk, tuple(intervals), frozenset(exclude_occurrences))
+    return find_conflicts_of(probes=[probe], tree=tree).get(None, [])

@@ -1,7 +1,5 @@
 """The campus team's booking pages: the queue of requests, every booking, and blocking a space."""
 
-from collections import defaultdict
-
 from django.contrib import messages
 from django.db import transaction
 from django.db.models import Prefetch
@@ -15,9 +13,9 @@ from opencampus.core.links import campus_reverse
 from opencampus.core.views.mixins import query_string_without_page
 
 from ..forms.bookings import BlockForm, BookingFilterForm, DecisionForm, QueueFilterForm
-from ..models import Booking, Occurrence, SpaceClaim
+from ..models import Booking, Occurrence
 from ..services.bookings import BookingError, approve_bookings, block_space, decline_bookings, plan_booking
-from ..services.conflicts import Conflict
+from ..services.conflicts import Probe, find_conflicts_of
 from ..services.tree import space_tree
 from .bookings import SignedInPermissionMixin, announce_result, booking_link, booking_url, plan_context
 
@@ -32,55 +30,18 @@ def queue_url(campus):
     return campus_reverse(campus, "bookings_manage:queue")
 
 
-def _overlaps(item, start, end):
-    return item.start < end and item.end > start
-
-
 def queue_conflicts(bookings, campus):
-    """Each request's conflicts, for a whole page of requests in three queries.
-
-    The same rules as ``services.conflicts.find_conflicts`` (claims on the space or inside
-    it are hard, other requests anywhere in its lineage soft), read once for the page.
-    """
-    dates = [occurrence for booking in bookings for occurrence in booking.pending_dates]
-    if not dates:
-        return {}
-    tree = space_tree(campus)
-    low, high = min(item.start for item in dates), max(item.end for item in dates)
-    claimed = {booking.pk: set(tree.claimed_by(booking.space_id)) for booking in bookings}
-    related = {booking.pk: set(tree.related(booking.space_id)) for booking in bookings}
-    claims = defaultdict(list)
-    for claim in SpaceClaim.objects.filter(
-        campus=campus, space_id__in=set().union(*claimed.values()), start__lt=high, end__gt=low
-    ).select_related("occurrence__booking", "occurrence__space", "occurrence__campus"):
-        claims[claim.space_id].append(claim)
-    requests = defaultdict(list)
-    for other in Occurrence.objects.filter(
-        campus=campus,
-        space_id__in=set().union(*related.values()),
-        state=Occurrence.State.PENDING,
-        start__lt=high,
-        end__gt=low,
-    ).select_related("booking", "space", "campus"):
-        requests[other.space_id].append(other)
-    found = {}
-    for booking in bookings:
-        conflicts = []
-        for date in booking.pending_dates:
-            seen = set()
-            for space_id in claimed[booking.pk]:
-                for claim in claims[space_id]:
-                    if _overlaps(claim, date.start, date.end) and claim.occurrence_id not in seen:
-                        seen.add(claim.occurrence_id)
-                        conflicts.append(Conflict(date.start, date.end, claim.occurrence, hard=True))
-            conflicts.extend(
-                Conflict(date.start, date.end, other, hard=False)
-                for space_id in related[booking.pk]
-                for other in requests[space_id]
-                if other.booking_id != booking.pk and _overlaps(other, date.start, date.end)
-            )
-        found[booking.pk] = conflicts
-    return found
+    """Each request's conflicts, for a whole page of requests in three queries."""
+    probes = [
+        Probe(
+            booking.pk,
+            booking.space_id,
+            tuple((date.start, date.end) for date in booking.pending_dates),
+            frozenset(date.pk for date in booking.pending_dates),
+        )
+        for booking in bookings
+    ]
+    return find_conflicts_of(probes=probes, tree=space_tree(campus))
 
 
 class QueueView(ManageBookingsMixin, ListView):
