@@ -64,7 +64,11 @@ class Probe:
 
 
 def _during(intervals):
-    return reduce(or_, (Q(start__lt=end, end__gt=start) for start, end in intervals))
+    """Rows overlapping one of ``intervals``; the outer bounds let an index on start do the work."""
+    low, high = min(start for start, _end in intervals), max(end for _start, end in intervals)
+    return Q(start__lt=high, end__gt=low) & reduce(
+        or_, (Q(start__lt=end, end__gt=start) for start, end in intervals)
+    )
 
 
 def find_conflicts_of(*, probes, tree):
