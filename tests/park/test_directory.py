@@ -2,6 +2,7 @@
 
 from datetime import timedelta
 
+import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -16,6 +17,11 @@ from tests.factories import (
     ResidencyFactory,
     SpaceFactory,
 )
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    """The directory is checked in the campus's own language, Korean."""
 
 
 def queries_for(client, url):

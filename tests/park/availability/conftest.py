@@ -1,17 +1,10 @@
 from datetime import datetime
 
 import pytest
-from django.utils import translation
 from django_scopes import scopes_disabled
 
 from opencampus.park.services.bookings import block_space, request_booking
 from tests.factories import SpaceFactory
-
-
-@pytest.fixture(autouse=True)
-def _english():
-    with translation.override("en"):
-        yield
 
 
 @pytest.fixture

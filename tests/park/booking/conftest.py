@@ -1,16 +1,9 @@
 from datetime import datetime
 
 import pytest
-from django.utils import translation
 from django_scopes import scopes_disabled
 
 from tests.factories import SpaceFactory
-
-
-@pytest.fixture(autouse=True)
-def _english():
-    with translation.override("en"):
-        yield
 
 
 @pytest.fixture(autouse=True)

@@ -1,17 +1,10 @@
 from datetime import datetime
 
 import pytest
-from django.utils import translation
 from django_scopes import scopes_disabled
 
 from opencampus.park.models import Booking, Occurrence
 from tests.factories import OrganisationFactory, ResidencyFactory, SpaceFactory
-
-
-@pytest.fixture(autouse=True)
-def _english():
-    with translation.override("en"):
-        yield
 
 
 @pytest.fixture(autouse=True)

@@ -55,7 +55,9 @@ def test_residency_refuses_a_transition_out_of_order(residency, staff_member, cu
 
 
 def test_becoming_resident_drafts_a_mail_to_each_representative(organisation, staff_member):
-    representative = MembershipFactory(organisation=organisation, role="representative").user
+    representative = MembershipFactory(
+        organisation=organisation, role="representative", user__preferred_language="en"
+    ).user
     MembershipFactory(organisation=organisation, role="member")
     residency = create_residency(organisation=organisation, actor=staff_member, starts_on=date(2026, 1, 1))
 

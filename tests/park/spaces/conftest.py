@@ -1,19 +1,10 @@
 from datetime import date
 
 import pytest
-from django.utils import translation
 from django_scopes import scopes_disabled
 
 from opencampus.park.models import Space
 from tests.factories import SpaceFactory, TrainingFactory
-
-
-@pytest.fixture(autouse=True)
-def _english(client, settings):
-    """Pages and messages in English: the visitor's cookie, and ``sign_in`` sets the preference."""
-    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
-    with translation.override("en"):
-        yield
 
 
 @pytest.fixture
