@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "opencampus.people",
     "opencampus.calls",
     "opencampus.park",
+    "opencampus.programs",
 ]
 
 MIDDLEWARE = [

@@ -28,6 +28,8 @@ urlpatterns = [
                 path("manage/bookings/", include("opencampus.park.urls.manage_bookings")),
                 path("manage/residents/", include("opencampus.park.urls.manage_residents")),
                 path("manage/visits/", include("opencampus.park.urls.manage_visits")),
+                path("programs/", include("opencampus.programs.urls.public")),
+                path("manage/programs/", include("opencampus.programs.urls.manage")),
             ]
         ),
     ),
