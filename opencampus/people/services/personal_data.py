@@ -17,6 +17,7 @@ from opencampus.core.services.activity import log_activity
 from ..consent_terms import CONSENT_TERMS
 from ..models import CampusRole, ConsentRecord, Membership, Profile, User
 from ..roles import forget_roles
+from ..signals import collect_personal_data, erase_personal_data
 
 
 def give_consent(*, campus, user, purpose):
@@ -65,7 +66,7 @@ def export_personal_data(*, user):
     """Everything the platform holds about ``user``, on every campus, ready for ``json.dumps``."""
     with scopes_disabled():
         own_subjects = _own_subjects(user)
-        return {
+        data = {
             "exported_at": _iso(timezone.now()),
             "account": {
                 "id": user.pk,
@@ -141,6 +142,9 @@ def export_personal_data(*, user):
                 for entry in AccessLog.objects.filter(username__iexact=user.email).order_by("pk")
             ],
         }
+        for _receiver, sections in collect_personal_data.send(sender=User, user=user):
+            data.update(sections)
+        return data
 
 
 @transaction.atomic
@@ -165,6 +169,7 @@ def delete_account(*, user, campus):
         user.user_permissions.clear()
         forget_roles(user)
 
+        erase_personal_data.send(sender=User, user=user, email=old_email)
         Profile.objects.filter(user=user).delete()
         Membership.objects.filter(user=user).delete()
         CampusRole.objects.filter(user=user).delete()
