@@ -21,6 +21,8 @@ from ..models import TourSlot, VisitRequest, VisitSurvey
 State = VisitRequest.State
 DEFAULT_BASE_URL = "http://127.0.0.1:8000"
 REMINDER_WINDOW = timedelta(days=2)
+MAX_REQUESTS_PER_ADDRESS_A_DAY = 3
+MAX_REQUESTS_AN_HOUR = 60
 # Groups that hold seats in a tour: confirmed ones, and the ones that came.
 SEATED_STATES = (State.CONFIRMED, State.VISITED)
 
@@ -115,8 +117,23 @@ def _reserve(visit, slot):
     return locked
 
 
-def request_visit(*, campus, fields, requested_by=None, base_url=DEFAULT_BASE_URL):
+def _refuse_floods(campus, email, now):
+    """The form needs no account, so a script could fill the outbox: cap it per address and per hour."""
+    recent = VisitRequest.objects.filter(
+        campus=campus, state=State.REQUESTED, created__gte=now - timedelta(days=1)
+    )
+    if recent.filter(contact_email__iexact=email).count() >= MAX_REQUESTS_PER_ADDRESS_A_DAY:
+        raise VisitError(
+            _("We already received %(count)d requests from this address today; we will answer them first.")
+            % {"count": MAX_REQUESTS_PER_ADDRESS_A_DAY}
+        )
+    if recent.filter(created__gte=now - timedelta(hours=1)).count() >= MAX_REQUESTS_AN_HOUR:
+        raise VisitError(_("We are receiving too many requests right now; please try again in an hour."))
+
+
+def request_visit(*, campus, fields, requested_by=None, base_url=DEFAULT_BASE_URL, now=None):
     """Record an institution's request and draft the “we received it” mail to its contact."""
+    _refuse_floods(campus, fields.get("contact_email", ""), now or timezone.now())
     visit = VisitRequest(campus=campus, **fields)
     if requested_by is not None and requested_by.is_authenticated:
         visit.requested_by = requested_by

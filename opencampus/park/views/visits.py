@@ -45,12 +45,16 @@ class VisitRequestView(View):
         form = VisitRequestForm(request.POST, campus=request.campus)
         if not form.is_valid():
             return render(request, self.template_name, {"form": form})
-        visit = request_visit(
-            campus=request.campus,
-            fields=form.visit_fields(),
-            requested_by=request.user,
-            base_url=base_url(request),
-        )
+        try:
+            visit = request_visit(
+                campus=request.campus,
+                fields=form.visit_fields(),
+                requested_by=request.user,
+                base_url=base_url(request),
+            )
+        except VisitError as error:
+            form.add_error(None, str(error))
+            return render(request, self.template_name, {"form": form})
         return redirect(campus_reverse(request.campus, "visits:received", token=visit.token))
 
 

@@ -6,7 +6,7 @@ from django_scopes import scopes_disabled
 
 from opencampus.core.links import campus_reverse
 from opencampus.park.models import VisitRequest, VisitSurvey
-from tests.factories import TourSlotFactory
+from tests.factories import TourSlotFactory, VisitRequestFactory
 
 from .helpers import fresh, mails
 
@@ -154,3 +154,26 @@ def test_after_the_visit_the_status_page_takes_the_survey_once(client, campus, c
     assert (survey.rating, survey.would_recommend) == (5, True)
     assert client.get(url).context["survey_form"] is None
     assert fresh(confirmed).state == State.VISITED
+
+
+def test_one_address_cannot_flood_the_outbox_and_keeps_what_it_typed(client, campus):
+    for _ in range(3):
+        assert client.post(request_url(campus), answers()).status_code == 302
+
+    response = client.post(request_url(campus), answers(institution="Jeonju Youth Centre"))
+
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "We already received 3 requests from this address today" in page
+    assert 'value="Jeonju Youth Centre"' in page
+    with scopes_disabled():
+        assert VisitRequest.objects.filter(campus=campus).count() == 3
+
+
+def test_a_burst_of_requests_from_many_addresses_is_slowed_down(client, campus):
+    with scopes_disabled():
+        VisitRequestFactory.create_batch(60, campus=campus)
+
+    response = client.post(request_url(campus), answers())
+
+    assert "too many requests right now" in response.content.decode()
