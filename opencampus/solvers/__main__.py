@@ -1,4 +1,4 @@
-"""``python -m opencampus.solvers {assign,calibrate,select} INSTANCE.json``: solve a JSON instance
+"""``python -m opencampus.solvers {assign,calibrate,select,lottery} INSTANCE.json``: solve a JSON instance
 and print the result as JSON. Formats: docs/solvers.md.
 
 Exit codes: 0 solved (whatever the status, infeasible included), 2 bad usage or a malformed
@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 # command -> module in this package exposing ``solve_json(data: dict, **options) -> dict``
-COMMANDS = {"assign": "assignment", "calibrate": "calibration", "select": "selection"}
+COMMANDS = {"assign": "assignment", "calibrate": "calibration", "select": "selection", "lottery": "lottery"}
 
 
 def main(argv: list[str] | None = None) -> int:
