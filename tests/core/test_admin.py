@@ -2,6 +2,7 @@
 
 from django_scopes import scopes_disabled
 
+from opencampus.programs.models import Cohort, Track
 from tests.factories import OrganisationFactory, UserFactory
 
 
@@ -85,3 +86,25 @@ def test_admin_index_asks_for_the_operators_campuses_once(client, campus, operat
 
     assert response.status_code == 200
     assert sum("campusrole" in query["sql"].lower() for query in context.captured_queries) == 1
+
+
+def test_admin_lists_cohorts_of_the_operators_campus_only(client, campus, other_campus, operator):
+    with scopes_disabled():
+        for place, name in ((campus, "2020 파일럿"), (other_campus, "부산 1기")):
+            track = Track.objects.create(campus=place, slug="top", name_ko="탑 이노베이터 과정")
+            Cohort.objects.create(
+                campus=place,
+                track=track,
+                slug="c",
+                name_ko=name,
+                starts_on="2020-08-01",
+                ends_on="2020-11-30",
+                size=30,
+            )
+    client.force_login(operator)
+
+    response = client.get("/admin/programs/cohort/")
+
+    assert response.status_code == 200
+    assert "2020 파일럿" in response.text
+    assert "부산 1기" not in response.text
