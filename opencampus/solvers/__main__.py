@@ -1,5 +1,5 @@
-"""``python -m opencampus.solvers {assign,calibrate,select,lottery} INSTANCE.json``: solve a JSON instance
-and print the result as JSON. Formats: docs/solvers.md.
+"""``python -m opencampus.solvers {assign,calibrate,select,lottery,timetable} INSTANCE.json``: solve a JSON
+instance and print the result as JSON. Formats: docs/solvers.md.
 
 Exit codes: 0 solved (whatever the status, infeasible included), 2 bad usage or a malformed
 instance, 1 a solver module that is not installed.
@@ -12,18 +12,32 @@ import sys
 from pathlib import Path
 
 # command -> module in this package exposing ``solve_json(data: dict, **options) -> dict``
-COMMANDS = {"assign": "assignment", "calibrate": "calibration", "select": "selection", "lottery": "lottery"}
+COMMANDS = {
+    "assign": "assignment",
+    "calibrate": "calibration",
+    "select": "selection",
+    "lottery": "lottery",
+    "timetable": "timetable",
+}
+# option -> the commands it applies to
+OPTION_COMMANDS = {
+    "one_per_organisation": ("assign",),
+    "time_limit": ("assign", "timetable"),
+    "workers": ("timetable",),
+}
 
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     options = {}
-    if args.command == "assign":
-        options["one_per_organisation"] = args.one_per_organisation
-        if args.time_limit is not None:
-            options["time_limit"] = args.time_limit
-    elif args.one_per_organisation or args.time_limit is not None:
-        return _fail("--one-per-organisation and --time-limit apply to 'assign' only", code=2)
+    for option, commands in OPTION_COMMANDS.items():
+        value = getattr(args, option)
+        if value is None or value is False:
+            continue
+        if args.command not in commands:
+            flag = "--" + option.replace("_", "-")
+            return _fail(f"{flag} applies to {' and '.join(map(repr, commands))} only", code=2)
+        options[option] = value
 
     module_name = f"{__package__}.{COMMANDS[args.command]}"
     try:
@@ -63,8 +77,12 @@ def _parser() -> argparse.ArgumentParser:
         help="assign: at most one reviewer from the same organisation per application",
     )
     parser.add_argument(
-        "--time-limit", type=float, help="assign: seconds for the integer program (default 60)"
+        "--time-limit",
+        type=float,
+        help="assign: seconds for the integer program (default 60); timetable: seconds for CP-SAT "
+        "(default 30)",
     )
+    parser.add_argument("--workers", type=int, help="timetable: CP-SAT search workers (default 8)")
     return parser
 
 

@@ -167,4 +167,77 @@ def test_cli_refuses_assign_options_for_other_commands(tmp_path, capsys):
     code = cli.main(["select", str(tmp_path / "instance.json"), "--one-per-organisation"])
 
     assert code == 2
-    assert "apply to 'assign' only" in capsys.readouterr().err
+    assert "--one-per-organisation applies to 'assign' only" in capsys.readouterr().err
+
+
+TIMETABLE = {
+    "weeks": 2,
+    "slots": [{"id": "tue-eve", "day": 1, "start": 1110, "end": 1290}],
+    "rooms": [{"id": "r1", "capacity": 30, "busy": [[2550, 2700]]}],
+    "instructors": [{"id": "kim", "available": [{"day": 1, "start": 1080, "end": 1320}]}],
+    "sessions": [
+        {"id": "intro", "cohort": "c1", "duration": 150, "instructors": ["kim"], "attendees": 20},
+        {"id": "wrap-up", "cohort": "c1", "duration": 90, "after": ["intro"]},
+    ],
+}
+
+
+def run_timetable(tmp_path, instance, *options):
+    path = tmp_path / "timetable.json"
+    path.write_text(json.dumps(instance), encoding="utf-8")
+    return subprocess.run(
+        [sys.executable, "-m", "opencampus.solvers", "timetable", str(path), *options],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+
+
+def test_cli_timetable_prints_the_plan_as_json(tmp_path):
+    completed = run_timetable(tmp_path, TIMETABLE, "--time-limit", "10", "--workers", "1")
+
+    assert completed.returncode == 0, completed.stderr
+    output = json.loads(completed.stdout)
+    assert output["status"] == "optimal"
+    # Week 1's evening is booked, so the intro waits for week 2 and the wrap-up cannot follow it.
+    assert [(p["session"], p["week"], p["room"]) for p in output["placements"]] == [("intro", 2, "r1")]
+    assert output["unplaced"] == [
+        {
+            "session": "wrap-up",
+            "reasons": [
+                {
+                    "code": "precedence",
+                    "detail": "no start is left after the earliest end of 'intro'",
+                    "cause": "too_late",
+                    "predecessor": "intro",
+                }
+            ],
+        }
+    ]
+
+
+def test_cli_timetable_rejects_a_malformed_instance_with_exit_code_2(tmp_path):
+    instance = TIMETABLE | {"sessions": [{"id": "s1", "cohort": "c1", "duration": 60, "after": ["s9"]}]}
+
+    completed = run_timetable(tmp_path, instance)
+
+    assert completed.returncode == 2
+    assert completed.stdout == ""
+    assert "error: invalid timetable instance" in completed.stderr
+    assert "sessions[0].after: unknown session 's9'" in completed.stderr
+
+
+def test_cli_timetable_checks_its_options(tmp_path):
+    completed = run_timetable(tmp_path, TIMETABLE, "--workers", "0")
+
+    assert completed.returncode == 2
+    assert "workers must be a whole number >= 1" in completed.stderr
+
+
+def test_cli_refuses_timetable_options_for_other_commands(tmp_path, capsys):
+    code = cli.main(["assign", str(tmp_path / "instance.json"), "--workers", "2"])
+
+    assert code == 2
+    assert "--workers applies to 'timetable' only" in capsys.readouterr().err
