@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "opencampus.calls",
     "opencampus.park",
     "opencampus.programs",
+    "opencampus.certificates",
 ]
 
 MIDDLEWARE = [

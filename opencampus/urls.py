@@ -30,6 +30,11 @@ urlpatterns = [
                 path("manage/visits/", include("opencampus.park.urls.manage_visits")),
                 path("programs/", include("opencampus.programs.urls.public")),
                 path("manage/programs/", include("opencampus.programs.urls.manage")),
+                path("certificates/", include("opencampus.certificates.urls.public")),
+                path("manage/certificates/", include("opencampus.certificates.urls.manage")),
+                path("my-programs/", include("opencampus.programs.urls.participation")),
+                path("manage/attendance/", include("opencampus.programs.urls.attendance_manage")),
+                path("manage/curriculum/", include("opencampus.programs.urls.curriculum_manage")),
             ]
         ),
     ),

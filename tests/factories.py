@@ -10,6 +10,7 @@ from opencampus.calls.services.forms import current_form
 from opencampus.core.models import Campus
 from opencampus.park.models import Residency, Space, TourSlot, Training, TrainingRecord, VisitRequest
 from opencampus.people.models import CampusRole, ConsentRecord, Membership, Organisation, Profile, User
+from opencampus.programs.models import Cohort, Participant, Track
 
 PASSWORD = "correct horse battery staple"
 
@@ -219,3 +220,43 @@ class VisitRequestFactory(factory.django.DjangoModelFactory):
     contact_email = factory.Sequence(lambda n: f"visits{n}@example.org")
     group_size = 15
     language = "ko"
+
+
+class TrackFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Track
+
+    campus = factory.SubFactory(CampusFactory)
+    slug = factory.Sequence(lambda n: f"track-{n}")
+    kind = Track.Kind.CITIZEN
+    name_ko = factory.Sequence(lambda n: f"시민 혁신가 과정 {n}")
+    name_en = factory.Sequence(lambda n: f"Citizen innovator course {n}")
+
+
+class CohortFactory(factory.django.DjangoModelFactory):
+    """A published cohort starting in a month, admitted through a call unless told otherwise."""
+
+    class Meta:
+        model = Cohort
+
+    track = factory.SubFactory(TrackFactory)
+    campus = factory.SelfAttribute("track.campus")
+    slug = factory.Sequence(lambda n: f"cohort-{n}")
+    name_ko = factory.Sequence(lambda n: f"{n}기")
+    name_en = factory.Sequence(lambda n: f"Cohort {n}")
+    starts_on = factory.LazyFunction(lambda: timezone.localdate() + timedelta(days=30))
+    ends_on = factory.LazyAttribute(lambda cohort: cohort.starts_on + timedelta(weeks=16))
+    size = 30
+    admission = Cohort.Admission.SELECTION
+    is_published = True
+
+
+class ParticipantFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Participant
+
+    cohort = factory.SubFactory(CohortFactory)
+    campus = factory.SelfAttribute("cohort.campus")
+    user = factory.SubFactory(UserFactory)
+    source = Participant.Source.LATE
+    joined_on = factory.LazyFunction(timezone.localdate)

@@ -28,6 +28,7 @@ from opencampus.park.services.trainings import valid_training
 from opencampus.park.services.tree import space_tree
 from opencampus.park.services.visit_stats import year_stats
 from opencampus.people.models import Membership, User
+from opencampus.programs.models import TimetableEntry
 
 RESIDENT = "resident@demo.opencampus.example"
 PARTICIPANT = "participant@demo.opencampus.example"
@@ -201,11 +202,13 @@ def test_demo_logins_hold_a_valid_laser_cutter_training_and_someone_an_expired_o
 
 @pytest.mark.django_db
 def test_bookings_of_the_coming_weeks(demo):
-    bookings = Booking.objects.filter(campus__slug="seoul")
+    # The 2020 pilot course's rooms, booked by its timetable, are the courses demo's.
+    courses = TimetableEntry.objects.exclude(booking=None).values("booking")
+    bookings = Booking.objects.filter(campus__slug="seoul").exclude(pk__in=courses)
     confirmed = bookings.filter(kind=Booking.Kind.BOOKING, state=Booking.State.CONFIRMED)
     assert 40 <= confirmed.count() <= 45
     assert bookings.filter(state=Booking.State.CANCELLED).count() == 3
-    assert not Occurrence.objects.filter(start__lt=timezone.now(), booking__campus__slug="seoul").exists()
+    assert not Occurrence.objects.filter(start__lt=timezone.now(), booking__in=bookings).exists()
     assert not Occurrence.objects.filter(start__gt=timezone.now() + timedelta(days=36)).exists()
     # Every confirmed date holds its space, and nothing else does.
     claimed = Occurrence.objects.filter(claims__isnull=False).distinct()

@@ -7,12 +7,9 @@ token in its address: whoever has the link can read it.
 
 from datetime import UTC, timedelta
 
-from django.core import signing
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
-
-from opencampus.people.models import User
 
 from ..models import Booking, Occurrence
 from .tree import space_tree
@@ -24,21 +21,6 @@ ICAL_STATUS = {
     Occurrence.State.PENDING: "TENTATIVE",
     Occurrence.State.CONFIRMED: "CONFIRMED",
 }
-
-
-def make_feed_token(*, user, campus):
-    return signing.dumps({"user": user.pk, "campus": campus.pk}, salt=FEED_SALT, compress=True)
-
-
-def feed_owner(*, token, campus):
-    """The active person whose feed on ``campus`` ``token`` opens; None for a bad or foreign token."""
-    try:
-        payload = signing.loads(token, salt=FEED_SALT)
-    except signing.BadSignature:
-        return None
-    if not isinstance(payload, dict) or payload.get("campus") != campus.pk:
-        return None
-    return User.objects.filter(pk=payload.get("user"), is_active=True).first()
 
 
 def _window(now):

@@ -12,11 +12,12 @@ from django.views import View
 
 from opencampus.core.links import campus_reverse
 from opencampus.core.views.mixins import CampusPermissionMixin, login_url_for
+from opencampus.people.services.feed_tokens import make_feed_token
 
 from ..forms.availability import FindSpaceForm
 from ..models import Space
 from ..services.availability import build_week_grid, find_free_spaces
-from ..services.calendar_feeds import make_feed_token
+from ..services.calendar_feeds import FEED_SALT
 
 FORM_FIELDS = {"weekday", "part", "date", "start", "end", "people", "feature"}
 
@@ -112,7 +113,7 @@ class PersonalFeedPageView(View):
     def get(self, request):
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path(), login_url_for(request.campus))
-        token = make_feed_token(user=request.user, campus=request.campus)
+        token = make_feed_token(user=request.user, campus=request.campus, salt=FEED_SALT)
         path = campus_reverse(request.campus, "availability:personal_feed", token=token)
         response = render(request, self.template_name, {"feed_url": request.build_absolute_uri(path)})
         response["Referrer-Policy"] = "no-referrer"

@@ -3,7 +3,9 @@
 from django.http import Http404, HttpResponse
 from django.views import View
 
-from ..services.calendar_feeds import feed_owner, person_feed, space_feed
+from opencampus.people.services.feed_tokens import feed_owner
+
+from ..services.calendar_feeds import FEED_SALT, person_feed, space_feed
 from .availability import SpacePermissionMixin
 
 CONTENT_TYPE = "text/calendar; charset=utf-8"
@@ -24,7 +26,7 @@ class PersonalFeedView(View):
     """Whoever holds the signed address reads the person's bookings on this campus."""
 
     def get(self, request, token):
-        user = feed_owner(token=token, campus=request.campus)
+        user = feed_owner(token=token, campus=request.campus, salt=FEED_SALT)
         if user is None:
             raise Http404
         response = calendar_response(person_feed(user=user, campus=request.campus), "bookings.ics")

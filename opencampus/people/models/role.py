@@ -13,6 +13,7 @@ class CampusRole(CampusScoped):
         STAFF = "staff", _("staff")
         REVIEWER = "reviewer", _("reviewer")
         MENTOR = "mentor", _("mentor")
+        INSTRUCTOR = "instructor", _("instructor")
         PARTICIPANT = "participant", _("participant")
         RESIDENT = "resident", _("resident")
         PARTNER = "partner", _("partner")

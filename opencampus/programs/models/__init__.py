@@ -1,4 +1,25 @@
+from .attendance import Attendance, Feedback
+from .curriculum import CohortSlot, Session, SessionMaterial, Weekday
+from .instructors import Engagement, InstructorAbsence, InstructorAvailability
 from .participants import LotteryDraw, Participant, Registration
+from .timetables import Timetable, TimetableEntry
 from .tracks import Cohort, Track
 
-__all__ = ["Cohort", "LotteryDraw", "Participant", "Registration", "Track"]
+__all__ = [
+    "Attendance",
+    "Cohort",
+    "CohortSlot",
+    "Engagement",
+    "Feedback",
+    "InstructorAbsence",
+    "InstructorAvailability",
+    "LotteryDraw",
+    "Participant",
+    "Registration",
+    "Session",
+    "SessionMaterial",
+    "Timetable",
+    "TimetableEntry",
+    "Track",
+    "Weekday",
+]

@@ -85,6 +85,9 @@ class Cohort(CampusScoped):
     completion_attendance = models.PositiveSmallIntegerField(
         _("attendance needed to complete (%)"), default=80
     )
+    completion_requires_presentation = models.BooleanField(
+        _("completing needs a delivered results presentation"), default=True
+    )
     is_published = models.BooleanField(_("published"), default=False)
     created = models.DateTimeField(auto_now_add=True)
 

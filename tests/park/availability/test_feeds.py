@@ -10,7 +10,8 @@ from icalendar import Calendar
 
 from opencampus.core.links import campus_reverse
 from opencampus.park.services.bookings import cancel_booking
-from opencampus.park.services.calendar_feeds import FEED_SALT, make_feed_token
+from opencampus.park.services.calendar_feeds import FEED_SALT
+from opencampus.people.services.feed_tokens import make_feed_token
 from tests.factories import SpaceFactory
 
 
@@ -102,7 +103,9 @@ def test_the_personal_feed_lists_the_persons_own_dates_with_their_states(
     book_soon(participant, elsewhere, 5, "10:00", "11:00", title="In Busan")
     book_soon(make_person(campus, "participant"), room, 8, "10:00", "11:00", title="Not mine")
 
-    response = client.get(personal_feed_url(campus, make_feed_token(user=participant, campus=campus)))
+    response = client.get(
+        personal_feed_url(campus, make_feed_token(user=participant, campus=campus, salt=FEED_SALT))
+    )
 
     assert response.status_code == 200
     assert response["Content-Type"] == "text/calendar; charset=utf-8"
@@ -116,7 +119,7 @@ def test_the_personal_feed_lists_the_persons_own_dates_with_their_states(
 
 
 def test_a_forged_or_foreign_token_opens_no_feed(client, campus, other_campus, participant):
-    foreign = make_feed_token(user=participant, campus=other_campus)
+    foreign = make_feed_token(user=participant, campus=other_campus, salt=FEED_SALT)
     forged = signing.dumps({"user": participant.pk, "campus": campus.pk}, salt="another.salt", compress=True)
     wrong_shape = signing.dumps([participant.pk], salt=FEED_SALT)
 
@@ -125,7 +128,7 @@ def test_a_forged_or_foreign_token_opens_no_feed(client, campus, other_campus, p
 
 
 def test_the_feed_of_a_deactivated_person_is_gone(client, campus, participant):
-    token = make_feed_token(user=participant, campus=campus)
+    token = make_feed_token(user=participant, campus=campus, salt=FEED_SALT)
     participant.is_active = False
     participant.save(update_fields=["is_active"])
 

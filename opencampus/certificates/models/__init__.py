@@ -1,0 +1,4 @@
+from .certificates import Certificate
+from .keys import SigningKey
+
+__all__ = ["Certificate", "SigningKey"]
