@@ -76,6 +76,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "opencampus.core.context_processors.campus",
                 "opencampus.calls.context_processors.reviewing",
+                "opencampus.programs.context_processors.my_programmes",
             ],
         },
     },

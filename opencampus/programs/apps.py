@@ -11,7 +11,7 @@ class ProgramsConfig(AppConfig):
         from opencampus.calls.signals import application_state_changed
         from opencampus.people.signals import collect_personal_data, erase_personal_data
 
-        from . import personal_data, receivers
+        from . import participation_rules, personal_data, receivers, rules  # noqa: F401 (rules register permissions)
 
         application_state_changed.connect(
             receivers.follow_application, sender=Application, dispatch_uid="programs.follow_application"

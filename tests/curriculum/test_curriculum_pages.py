@@ -162,6 +162,10 @@ def test_materials_are_a_file_or_a_link(client, cohort, session, staff_member, s
         handout = SessionMaterial.objects.get(title="Handout")
     assert titles == ["Handout", "Slides"]
     assert (tmp_path / handout.file.name).read_bytes() == b"%PDF-1.4 handout"
+    page = client.get(url(cohort, "session", pk=session.pk)).content.decode()
+    download = campus_reverse(cohort.campus, "participation:material", pk=handout.pk)
+    assert f'href="{download}"' in page
+    assert b"".join(client.get(download).streaming_content) == b"%PDF-1.4 handout"
     client.post(url(cohort, "material_remove", pk=session.pk, material=handout.pk))
     assert not (tmp_path / handout.file.name).exists()
 

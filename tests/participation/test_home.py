@@ -130,3 +130,11 @@ def test_an_instructor_finds_their_teaching_page(client, campus, instructor):
 
 def test_the_navigation_links_to_my_programmes(client, campus, member):
     assert campus_reverse(campus, "participation:home") in home(client, member.user, campus)
+
+
+def test_the_header_links_my_programmes_only_for_people_of_the_campus(client, campus, member, make_person):
+    home = campus_reverse(campus, "participation:home")
+    client.force_login(member.user)
+    assert f'href="{home}"' in client.get(campus_reverse(campus, "spaces:tree")).content.decode()
+    client.force_login(make_person())
+    assert f'href="{home}"' not in client.get(campus_reverse(campus, "spaces:tree")).content.decode()

@@ -8,8 +8,14 @@ from django.db import connection
 from django.utils import timezone
 from django_scopes import scope, scopes_disabled
 
+from opencampus.core.links import campus_reverse
 from opencampus.programs.services.errors import AdmissionError
-from opencampus.programs.services.registration import cancel_registration, register, waiting_position
+from opencampus.programs.services.registration import (
+    cancel_registration,
+    register,
+    waiting_position,
+    withdraw_and_offer_place,
+)
 
 from .helpers import actions, fresh, mails, participants, registrations, roles
 
@@ -158,3 +164,33 @@ def test_two_people_racing_for_the_last_place_get_one_place_and_one_wait(campus,
 
     assert sorted(states) == ["admitted", "waiting"]
     assert len(participants(cohort)) == 1
+
+
+def test_a_withdrawal_staff_record_before_the_start_admits_the_first_waiting(
+    client, campus, cohort, people, staff_member
+):
+    made = register_all(campus, cohort, people)
+    [first, *_rest] = participants(cohort)
+    client.force_login(staff_member)
+    response = client.post(
+        campus_reverse(campus, "programs_manage:withdraw", slug=cohort.slug, pk=first.pk),
+        {"left_on": timezone.localdate().isoformat(), "reason": "Moved abroad"},
+        follow=True,
+    )
+    assert f"{people[2].name_en} takes the place from the waiting list" in response.content.decode()
+    assert [fresh(r).state for r in made] == ["admitted", "admitted", "admitted", "waiting"]
+    assert [p.user for p in participants(cohort, state="active")] == [people[1], people[2]]
+    [letter] = mails(campus)
+    assert letter.recipient == people[2]
+
+
+def test_a_withdrawal_after_the_start_leaves_the_place_empty(campus, make_cohort, people, staff_member):
+    started = make_cohort("first_come", size=1, starts_on=timezone.localdate() - timedelta(days=1))
+    made = register_all(campus, started, people[:2])
+    [first] = participants(started)
+    with scope(campus=campus):
+        admitted = withdraw_and_offer_place(
+            participant=first, left_on=timezone.localdate(), reason="Ill", actor=staff_member
+        )
+    assert admitted == []
+    assert [fresh(r).state for r in made] == ["admitted", "waiting"]

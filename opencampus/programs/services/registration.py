@@ -3,7 +3,8 @@
 First come: admitted at once while places remain, otherwise onto the waiting list in the
 order people registered. Lottery: an entry with a public entrant number, decided by the draw
 (``lottery_draw``); those not drawn wait in draw order. A place given back before the cohort
-starts goes to the next in line. Every change holds the cohort's row lock.
+starts (cancelled by its holder, or a withdrawal staff record) goes to the next in line.
+Every change holds the cohort's row lock.
 """
 
 import secrets
@@ -24,6 +25,7 @@ from .roster import (
     lock_cohort,
     places_left,
     today_on,
+    withdraw_participant,
 )
 
 Admission = Cohort.Admission
@@ -194,6 +196,17 @@ def cancel_registration(*, registration, actor, base_url=DEFAULT_BASE_URL, now=N
             leave_cohort(participant, left_on=left_on, reason=reason, actor=actor)
         admit_next_in_line(cohort=cohort, base_url=base_url, now=now)
     return registration
+
+
+@transaction.atomic
+def withdraw_and_offer_place(*, participant, left_on, reason, actor, base_url=DEFAULT_BASE_URL, now=None):
+    """Staff record a withdrawal; before a first-come or lottery cohort starts, the place goes to
+    the next in line. Returns the registrations admitted from the waiting line."""
+    cohort = lock_cohort(participant.cohort)
+    withdraw_participant(participant=participant, left_on=left_on, reason=reason, actor=actor)
+    if cohort.admission in OPEN_ADMISSIONS and today_on(cohort.campus, now) < cohort.starts_on:
+        return admit_next_in_line(cohort=cohort, base_url=base_url, now=now)
+    return []
 
 
 def admit_next_in_line(*, cohort, base_url=DEFAULT_BASE_URL, now=None):

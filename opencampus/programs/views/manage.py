@@ -20,8 +20,8 @@ from ..services import catalogue
 from ..services.admission import fill_from_call
 from ..services.errors import AdmissionError
 from ..services.lottery_draw import draw_lottery
-from ..services.registration import registration_phase, waiting_order
-from ..services.roster import add_late_joiner, withdraw_participant
+from ..services.registration import registration_phase, waiting_order, withdraw_and_offer_place
+from ..services.roster import add_late_joiner
 from .public import base_url
 
 ACTIVE = Participant.State.ACTIVE
@@ -291,12 +291,23 @@ class WithdrawView(CohortMixin, View):
         form = WithdrawForm(request.POST)
         if form.is_valid():
             try:
-                withdraw_participant(participant=self.participant, actor=request.user, **form.cleaned_data)
+                admitted = withdraw_and_offer_place(
+                    participant=self.participant,
+                    actor=request.user,
+                    base_url=request.build_absolute_uri("/"),
+                    **form.cleaned_data,
+                )
             except AdmissionError as error:
                 show_error(form, error)
             else:
                 messages.success(
                     request, _("%(person)s has left the cohort.") % {"person": self.participant.user}
                 )
+                for registration in admitted:
+                    messages.success(
+                        request,
+                        _("%(person)s takes the place from the waiting list; a letter waits in the outbox.")
+                        % {"person": registration.user},
+                    )
                 return redirect(roster_url(self.cohort))
         return self.render_form(form, status=400)
