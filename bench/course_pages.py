@@ -14,12 +14,10 @@ Django's test client, counting the SQL queries (must not grow) and timing the be
 import argparse
 import datetime
 import random
-import subprocess
-import sys
 import tempfile
 from pathlib import Path
 
-from pages import machine, measure, setup_django
+from pages import measure, measure_sizes, results_table, setup_django
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results" / "course_pages.md"
@@ -169,31 +167,16 @@ def main():
         run_size(args.size)
         return
 
-    results = {}
-    for size in SIZES:
-        output = subprocess.run(
-            [sys.executable, __file__, "--size", str(size)], capture_output=True, text=True, check=True
-        ).stdout
-        for line in output.strip().splitlines():
-            name, queries, seconds = line.split("\t")
-            results.setdefault(name, {})[size] = (int(queries), float(seconds))
-    header = " | ".join(f"queries at {size:,} | seconds at {size:,}" for size in SIZES)
-    lines = [
-        "# A cohort's pages as the cohort grows",
-        "",
-        "Produced by `.venv/bin/python bench/course_pages.py`: one cohort, 16 weeks of two held",
-        "sessions, every participant's attendance recorded; best of 3 renders with Django's test",
-        "client on SQLite.",
-        "",
-        f"| page | {header} | constant queries |",
-        "|---|" + "---|" * (2 * len(SIZES) + 1),
-    ]
-    for name, by_size in results.items():
-        cells = " | ".join(f"{by_size[size][0]} | {by_size[size][1]:.3f}" for size in SIZES)
-        constant = "yes" if len({by_size[size][0] for size in SIZES}) == 1 else "**no**"
-        lines.append(f"| {name} | {cells} | {constant} |")
-    lines += ["", "Machine:", *machine()]
-    text = "\n".join(lines) + "\n"
+    text = results_table(
+        "A cohort's pages as the cohort grows",
+        [
+            "Produced by `.venv/bin/python bench/course_pages.py`: one cohort, 16 weeks of two held",
+            "sessions, every participant's attendance recorded; best of 3 renders with Django's test",
+            "client on SQLite.",
+        ],
+        measure_sizes(__file__, SIZES),
+        SIZES,
+    )
     print(text)
     if not args.no_write:
         RESULTS.write_text(text)

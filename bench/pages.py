@@ -184,6 +184,38 @@ def machine():
     ]
 
 
+def measure_sizes(script, sizes):
+    """``{page: {size: (queries, seconds)}}`` from ``script --size N`` run in a child process per size."""
+    results = {}
+    for size in sizes:
+        output = subprocess.run(
+            [sys.executable, script, "--size", str(size)], capture_output=True, text=True, check=True
+        ).stdout
+        for line in output.strip().splitlines():
+            name, queries, seconds = line.split("\t")
+            results.setdefault(name, {})[size] = (int(queries), float(seconds))
+    return results
+
+
+def results_table(title, description, results, sizes):
+    """The results file: a table with a "constant queries" column, then the machine."""
+    header = " | ".join(f"queries at {size:,} | seconds at {size:,}" for size in sizes)
+    lines = [
+        f"# {title}",
+        "",
+        *description,
+        "",
+        f"| page | {header} | constant queries |",
+        "|---|" + "---|" * (2 * len(sizes) + 1),
+    ]
+    for name, by_size in results.items():
+        cells = " | ".join(f"{by_size[size][0]} | {by_size[size][1]:.3f}" for size in sizes)
+        constant = "yes" if len({by_size[size][0] for size in sizes}) == 1 else "**no**"
+        lines.append(f"| {name} | {cells} | {constant} |")
+    lines += ["", "Machine:", *machine()]
+    return "\n".join(lines) + "\n"
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--no-write", action="store_true", help=f"print only, do not write {RESULTS.name}")
@@ -193,30 +225,15 @@ def main():
         run_size(args.size)
         return
 
-    results = {}
-    for size in SIZES:
-        output = subprocess.run(
-            [sys.executable, __file__, "--size", str(size)], capture_output=True, text=True, check=True
-        ).stdout
-        for line in output.strip().splitlines():
-            name, queries, seconds = line.split("\t")
-            results.setdefault(name, {})[size] = (int(queries), float(seconds))
-    header = " | ".join(f"queries at {size:,} | seconds at {size:,}" for size in SIZES)
-    lines = [
-        "# Call pages as the call grows",
-        "",
-        "Produced by `.venv/bin/python bench/pages.py`: one call, 30 reviewers, three submitted reviews",
-        "per application on two criteria; best of 3 renders with Django's test client on SQLite.",
-        "",
-        f"| page | {header} | constant queries |",
-        "|---|" + "---|" * (2 * len(SIZES) + 1),
-    ]
-    for name, by_size in results.items():
-        cells = " | ".join(f"{by_size[size][0]} | {by_size[size][1]:.3f}" for size in SIZES)
-        constant = "yes" if len({by_size[size][0] for size in SIZES}) == 1 else "**no**"
-        lines.append(f"| {name} | {cells} | {constant} |")
-    lines += ["", "Machine:", *machine()]
-    text = "\n".join(lines) + "\n"
+    text = results_table(
+        "Call pages as the call grows",
+        [
+            "Produced by `.venv/bin/python bench/pages.py`: one call, 30 reviewers, three submitted reviews",
+            "per application on two criteria; best of 3 renders with Django's test client on SQLite.",
+        ],
+        measure_sizes(__file__, SIZES),
+        SIZES,
+    )
     print(text)
     if not args.no_write:
         RESULTS.write_text(text)

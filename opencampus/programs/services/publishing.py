@@ -30,7 +30,9 @@ class PublishError(Exception):
 def publish_timetable(*, timetable, actor, base_url=DEFAULT_BASE_URL, now=None):
     """Make ``timetable`` the cohort's published version; returns the list of changes announced."""
     now = now or timezone.now()
-    cohort = Cohort.objects.select_for_update().select_related("campus").get(pk=timetable.cohort_id)
+    cohort = (
+        Cohort.objects.select_for_update(of=("self",)).select_related("campus").get(pk=timetable.cohort_id)
+    )
     timetable = Timetable.objects.select_for_update().get(pk=timetable.pk)
     if timetable.state != Timetable.State.DRAFT:
         raise PublishError(_("Only a draft can be published; this version is already frozen."))
@@ -77,12 +79,12 @@ def _refuse_rewriting_the_past(changes, now):
 
 
 def _rebook(cohort, current, timetable, actor, now):
-    old = placed_entries(current)
-    entries = list(placed_entries(timetable).values())
+    old, new = placed_entries(current), placed_entries(timetable)
     for session_id, before in old.items():
-        after = next((entry for entry in entries if entry.session_id == session_id), None)
+        after = new.get(session_id)
         if before.booking_id and (after is None or not same_place(before, after)):
             _give_back(before.booking, actor, now)
+    entries = list(new.values())
     for entry in entries:
         before = old.get(entry.session_id)
         if before is not None and same_place(before, entry):
