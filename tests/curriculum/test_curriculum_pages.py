@@ -7,6 +7,7 @@ from django_scopes import scopes_disabled
 from opencampus.core.links import campus_reverse
 from opencampus.programs.models import Session, SessionMaterial, Timetable
 from tests.curriculum_helpers import held_session, make_cohort
+from tests.factories import SpaceFactory
 
 
 def url(cohort, name="cohort", **kwargs):
@@ -29,8 +30,16 @@ def pages(cohort, session):
 
 
 def posts(cohort, session):
+    with scopes_disabled():
+        slot = cohort.slots.get()
+        material = SessionMaterial.objects.create(
+            campus=cohort.campus, session=session, title="Slides", url="https://example.org/slides"
+        )
     return [
         url(cohort),
+        url(cohort, "slot_remove", pk=slot.pk),
+        url(cohort, "material_remove", pk=session.pk, material=material.pk),
+        url(cohort, "publish", number=1),
         url(cohort, "session_create"),
         url(cohort, "session", pk=session.pk),
         url(cohort, "session_delete", pk=session.pk),
@@ -59,6 +68,8 @@ def test_people_without_a_team_role_here_are_forbidden(client, cohort, session, 
     with scopes_disabled():
         assert Session.objects.get(pk=session.pk).title_en == "Opening lecture"
         assert not Timetable.objects.exists()
+        assert cohort.slots.exists()
+        assert SessionMaterial.objects.filter(session=session).exists()
 
 
 def test_cohorts_and_sessions_of_another_campus_are_not_found(
@@ -102,6 +113,20 @@ def test_a_session_form_with_mistakes_keeps_what_was_typed(client, cohort, staff
     assert "Find a common task" in page
     with scopes_disabled():
         assert not Session.objects.exists()
+
+
+def test_a_room_of_another_campus_cannot_be_chosen(client, cohort, staff_member, other_campus):
+    foreign_room = SpaceFactory(campus=other_campus, slug="busan-hall", capacity=200)
+    client.force_login(staff_member)
+    response = client.post(
+        url(cohort, "session_create"),
+        {"kind": "lecture", "title_en": "Elsewhere", "position": 1, "duration_minutes": 120, "days": 1,
+         "room": foreign_room.pk},
+    )  # fmt: skip
+    assert response.status_code == 200
+    assert "Select a valid choice" in response.content.decode()
+    with scopes_disabled():
+        assert not Session.objects.filter(title_en="Elsewhere").exists()
 
 
 def test_a_session_cannot_come_after_one_that_follows_it(client, cohort, session, staff_member):

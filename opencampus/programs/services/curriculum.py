@@ -18,12 +18,13 @@ class CurriculumError(Exception):
 
 def comes_before(session, candidates):
     """Sessions in ``candidates`` that (transitively) come after ``session``: they cannot precede it."""
+    edges = Session.after.through.objects.filter(to_session__cohort_id=session.cohort_id)
+    followers_of = {}
+    for follower, predecessor in edges.values_list("from_session_id", "to_session_id"):
+        followers_of.setdefault(predecessor, []).append(follower)
     followers, stack = set(), [session.pk]
     while stack:
-        current = stack.pop()
-        for follower in Session.after.through.objects.filter(to_session_id=current).values_list(
-            "from_session_id", flat=True
-        ):
+        for follower in followers_of.get(stack.pop(), ()):
             if follower not in followers:
                 followers.add(follower)
                 stack.append(follower)

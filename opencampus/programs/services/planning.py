@@ -9,7 +9,7 @@ from collections import defaultdict
 from datetime import datetime, time, timedelta
 
 from django.db import transaction
-from django.db.models import Max, Prefetch, Q
+from django.db.models import Max, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -199,7 +199,7 @@ def _teaching_elsewhere(cohort, people, frame):
         )
         .exclude(timetable__cohort=cohort)
         .distinct()
-        .prefetch_related(Prefetch("session__instructors"))
+        .prefetch_related("session__instructors")
     )
 
 

@@ -4,7 +4,6 @@ import copy
 from itertools import groupby
 
 from django.contrib import messages
-from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
@@ -208,7 +207,7 @@ class TimetableView(TimetableMixin, View):
         entries = list(
             TimetableEntry.objects.filter(timetable=timetable)
             .select_related("session", "room")
-            .prefetch_related(Prefetch("session__instructors"))
+            .prefetch_related("session__instructors")
         )
         placed = [entry for entry in entries if entry.is_placed]
         published = Timetable.objects.filter(cohort=self.cohort, state=Timetable.State.PUBLISHED).first()
