@@ -10,10 +10,7 @@ feasible. The seed is fixed: the same command gives the same instances everywher
 """
 
 import argparse
-import datetime
-import os
 import platform
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -21,6 +18,7 @@ from pathlib import Path
 import numpy as np
 import ortools
 import scipy
+from report import cpu_line, date_and_load_line, markdown_table
 from scipy import sparse
 from scipy.optimize import linprog
 
@@ -140,25 +138,12 @@ def greedy_columns(greedy, *, needed: int, bound: float, seconds: float) -> dict
     }
 
 
-def table(rows: list[dict]) -> str:
-    header = list(rows[0])
-    lines = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
-    lines += ["| " + " | ".join(row[h] for h in header) + " |" for row in rows]
-    return "\n".join(lines)
-
-
 def machine() -> str:
-    try:
-        lscpu = subprocess.run(["lscpu"], capture_output=True, text=True, check=True).stdout
-        model = next(line.split(":", 1)[1].strip() for line in lscpu.splitlines() if "Model name" in line)
-    except (OSError, subprocess.CalledProcessError, StopIteration):
-        model = platform.processor() or "unknown"
     return (
-        f"- CPU: {model}, {os.cpu_count()} cores\n"
+        f"{cpu_line()}\n"
         f"- Python {platform.python_version()}, OR-Tools {ortools.__version__}, "
         f"SciPy {scipy.__version__} (HiGHS), NumPy {np.__version__}\n"
-        f"- Date: {datetime.datetime.now(datetime.UTC).date().isoformat()}; load average when done "
-        f"{os.getloadavg()[0]:.1f} (other work on the machine slows the timings)"
+        f"{date_and_load_line()}"
     )
 
 
@@ -173,7 +158,7 @@ def main() -> None:
         rows.append(run(n_apps, n_revs))
         print(rows[-1], flush=True)
     rows.append(run(*ORGANISATION_SIZE, one_per_organisation=True))
-    report = f"{table(rows)}\n\n{machine()}\n"
+    report = f"{markdown_table(rows)}\n\n{machine()}\n"
     print(report)
     if not (args.quick or args.no_write):
         RESULTS.parent.mkdir(parents=True, exist_ok=True)

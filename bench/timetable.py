@@ -24,16 +24,14 @@ seeds. The seeds are fixed: the same command gives the same instances everywhere
 
 import argparse
 import dataclasses
-import datetime
 import math
-import os
 import platform
 import random
-import subprocess
 import sys
 from pathlib import Path
 
 import ortools
+from report import cpu_line, date_and_load_line, markdown_table
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -296,25 +294,12 @@ def row(label: str, problem: TimetableProblem, result: TimetableResult, *, affec
     }
 
 
-def table(rows: list[dict]) -> str:
-    header = list(rows[0])
-    lines = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
-    lines += ["| " + " | ".join(row[h] for h in header) + " |" for row in rows]
-    return "\n".join(lines)
-
-
 def machine() -> str:
-    try:
-        lscpu = subprocess.run(["lscpu"], capture_output=True, text=True, check=True).stdout
-        model = next(line.split(":", 1)[1].strip() for line in lscpu.splitlines() if "Model name" in line)
-    except (OSError, subprocess.CalledProcessError, StopIteration):
-        model = platform.processor() or "unknown"
     return (
-        f"- CPU: {model}, {os.cpu_count()} cores; CP-SAT with {WORKERS} workers, random seed 0, "
+        f"{cpu_line()}; CP-SAT with {WORKERS} workers, random seed 0, "
         f"time limit {TIME_LIMIT:g} s\n"
         f"- Python {platform.python_version()}, OR-Tools {ortools.__version__}\n"
-        f"- Date: {datetime.datetime.now(datetime.UTC).date().isoformat()}; load average when done "
-        f"{os.getloadavg()[0]:.1f} (other work on the machine slows the timings)"
+        f"{date_and_load_line()}"
     )
 
 
@@ -347,9 +332,9 @@ def main() -> None:
     times = sorted(float(r["time (s)"]) for r in seeds)
     optimal = sum(r["status"] == "optimal" for r in seeds)
     report = (
-        f"{table(rows)}\n\n"
+        f"{markdown_table(rows)}\n\n"
         f"The target on ten more seeds: {optimal} of 10 proven optimal, time median "
-        f"{(times[4] + times[5]) / 2:.2f} s, max {times[-1]:.2f} s.\n\n{table(seeds)}\n\n"
+        f"{(times[4] + times[5]) / 2:.2f} s, max {times[-1]:.2f} s.\n\n{markdown_table(seeds)}\n\n"
         f"Room time booked by others in the blocks around the slots: "
         f"{100 * booked_share(one.rooms):.0f} %.\n\n"
         f"{machine()}\n"

@@ -43,6 +43,9 @@ INSTALLED_APPS = [
     "opencampus.park",
     "opencampus.programs",
     "opencampus.certificates",
+    "opencampus.agendas",
+    "opencampus.workgroups",
+    "opencampus.experiments",
 ]
 
 MIDDLEWARE = [

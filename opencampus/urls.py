@@ -35,6 +35,12 @@ urlpatterns = [
                 path("my-programs/", include("opencampus.programs.urls.participation")),
                 path("manage/attendance/", include("opencampus.programs.urls.attendance_manage")),
                 path("manage/curriculum/", include("opencampus.programs.urls.curriculum_manage")),
+                path("agendas/", include("opencampus.agendas.urls.public")),
+                path("manage/agendas/", include("opencampus.agendas.urls.manage")),
+                path("groups/", include("opencampus.workgroups.urls.public")),
+                path("manage/groups/", include("opencampus.workgroups.urls.manage")),
+                path("experiments/", include("opencampus.experiments.urls.public")),
+                path("manage/experiments/", include("opencampus.experiments.urls.manage")),
             ]
         ),
     ),

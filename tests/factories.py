@@ -5,12 +5,15 @@ import factory
 from django.contrib.auth.hashers import make_password
 from django.utils import timezone
 
+from opencampus.agendas.models import Agenda, District, Theme
 from opencampus.calls.models import Application, Call, FormVersion, Question, Section
 from opencampus.calls.services.forms import current_form
 from opencampus.core.models import Campus
+from opencampus.experiments.models import Experiment, FieldSite, Milestone
 from opencampus.park.models import Residency, Space, TourSlot, Training, TrainingRecord, VisitRequest
 from opencampus.people.models import CampusRole, ConsentRecord, Membership, Organisation, Profile, User
 from opencampus.programs.models import Cohort, Participant, Track
+from opencampus.workgroups.models import CohortAgenda, GroupMember, WorkingGroup
 
 PASSWORD = "correct horse battery staple"
 
@@ -260,3 +263,93 @@ class ParticipantFactory(factory.django.DjangoModelFactory):
     user = factory.SubFactory(UserFactory)
     source = Participant.Source.LATE
     joined_on = factory.LazyFunction(timezone.localdate)
+
+
+class ThemeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Theme
+
+    campus = factory.SubFactory(CampusFactory)
+    slug = factory.Sequence(lambda n: f"theme-{n}")
+    name_ko = factory.Sequence(lambda n: f"주제 {n}")
+    name_en = factory.Sequence(lambda n: f"Theme {n}")
+
+
+class DistrictFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = District
+
+    campus = factory.SubFactory(CampusFactory)
+    name_ko = factory.Sequence(lambda n: f"{n}구")
+    name_en = factory.Sequence(lambda n: f"District {n}")
+
+
+class AgendaFactory(factory.django.DjangoModelFactory):
+    """A proposed social problem by a citizen (not indexed for similarity: call the service for that)."""
+
+    class Meta:
+        model = Agenda
+
+    campus = factory.SubFactory(CampusFactory)
+    title_ko = factory.Sequence(lambda n: f"사회문제 {n}")
+    title_en = factory.Sequence(lambda n: f"Social problem {n}")
+    description_ko = "골목에 쓰레기가 쌓인다."
+    description_en = "Rubbish piles up in the alleys."
+    proposed_by = factory.SubFactory(UserFactory)
+
+
+class CohortAgendaFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = CohortAgenda
+
+    cohort = factory.SubFactory(CohortFactory)
+    campus = factory.SelfAttribute("cohort.campus")
+    agenda = factory.SubFactory(AgendaFactory, campus=factory.SelfAttribute("..campus"))
+
+
+class WorkingGroupFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = WorkingGroup
+
+    cohort = factory.SubFactory(CohortFactory)
+    campus = factory.SelfAttribute("cohort.campus")
+    name = factory.Sequence(lambda n: f"Group {n}")
+
+
+class GroupMemberFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = GroupMember
+
+    group = factory.SubFactory(WorkingGroupFactory)
+    campus = factory.SelfAttribute("group.campus")
+    participant = factory.SubFactory(ParticipantFactory, cohort=factory.SelfAttribute("..group.cohort"))
+
+
+class FieldSiteFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = FieldSite
+
+    campus = factory.SubFactory(CampusFactory)
+    name_ko = factory.Sequence(lambda n: f"현장 {n}")
+    name_en = factory.Sequence(lambda n: f"Field site {n}")
+
+
+class ExperimentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Experiment
+
+    campus = factory.SubFactory(CampusFactory)
+    title_ko = factory.Sequence(lambda n: f"실험 {n}")
+    title_en = factory.Sequence(lambda n: f"Experiment {n}")
+    hypothesis = "If neighbours share a compost bin, food waste drops by a third."
+    starts_on = factory.LazyFunction(timezone.localdate)
+
+
+class MilestoneFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Milestone
+
+    experiment = factory.SubFactory(ExperimentFactory)
+    campus = factory.SelfAttribute("experiment.campus")
+    title_ko = factory.Sequence(lambda n: f"단계 {n}")
+    title_en = factory.Sequence(lambda n: f"Step {n}")

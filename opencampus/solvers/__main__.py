@@ -1,5 +1,5 @@
-"""``python -m opencampus.solvers {assign,calibrate,select,lottery,timetable} INSTANCE.json``: solve a JSON
-instance and print the result as JSON. Formats: docs/solvers.md.
+"""``python -m opencampus.solvers {assign,calibrate,select,lottery,timetable,teams} INSTANCE.json``:
+solve a JSON instance and print the result as JSON. Formats: docs/solvers.md.
 
 Exit codes: 0 solved (whatever the status, infeasible included), 2 bad usage or a malformed
 instance, 1 a solver module that is not installed.
@@ -18,12 +18,13 @@ COMMANDS = {
     "select": "selection",
     "lottery": "lottery",
     "timetable": "timetable",
+    "teams": "teams",
 }
 # option -> the commands it applies to
 OPTION_COMMANDS = {
     "one_per_organisation": ("assign",),
-    "time_limit": ("assign", "timetable"),
-    "workers": ("timetable",),
+    "time_limit": ("assign", "timetable", "teams"),
+    "workers": ("timetable", "teams"),
 }
 
 
@@ -80,9 +81,9 @@ def _parser() -> argparse.ArgumentParser:
         "--time-limit",
         type=float,
         help="assign: seconds for the integer program (default 60); timetable: seconds for CP-SAT "
-        "(default 30)",
+        "(default 30); teams: seconds for the whole solve (default 10)",
     )
-    parser.add_argument("--workers", type=int, help="timetable: CP-SAT search workers (default 8)")
+    parser.add_argument("--workers", type=int, help="timetable, teams: CP-SAT search workers (default 8)")
     return parser
 
 

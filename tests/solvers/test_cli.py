@@ -240,4 +240,4 @@ def test_cli_refuses_timetable_options_for_other_commands(tmp_path, capsys):
     code = cli.main(["assign", str(tmp_path / "instance.json"), "--workers", "2"])
 
     assert code == 2
-    assert "--workers applies to 'timetable' only" in capsys.readouterr().err
+    assert "--workers applies to 'timetable' and 'teams' only" in capsys.readouterr().err

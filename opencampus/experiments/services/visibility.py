@@ -1,0 +1,50 @@
+"""The rules of ``experiments.rules`` as query filters, for pages that list many experiments in a
+constant number of queries."""
+
+from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Q, Value
+
+from opencampus.people.models import Membership
+from opencampus.people.rules import is_campus_team
+from opencampus.programs.models import Participant
+from opencampus.workgroups.models import GroupMember
+
+MANAGER_ROLES = (Membership.Role.REPRESENTATIVE, Membership.Role.MANAGER)
+
+
+def _in_group(viewer, group_field):
+    return Exists(
+        GroupMember.objects.filter(
+            group=OuterRef(group_field), participant__user=viewer, participant__state=Participant.State.ACTIVE
+        )
+    )
+
+
+def _manages(viewer, organisation_field):
+    return Exists(
+        Membership.objects.filter(
+            organisation=OuterRef(organisation_field), user=viewer, role__in=MANAGER_ROLES
+        )
+    )
+
+
+def visible_experiments(experiments, *, viewer, campus):
+    """The ``experiments`` ``viewer`` may read: public ones, and hidden ones of their own team."""
+    if is_campus_team(viewer, campus):
+        return experiments
+    if not viewer.is_authenticated:
+        return experiments.filter(is_public=True)
+    return experiments.filter(
+        Q(is_public=True) | _in_group(viewer, "working_group") | _manages(viewer, "organisation")
+    )
+
+
+def with_group_access(experiments, *, viewer, campus):
+    """Annotate ``opens_group``: whether ``viewer`` may open the page of the experiment's working
+    group (``workgroups.view_group``: the campus team and the group's active members)."""
+    if is_campus_team(viewer, campus):
+        return experiments.annotate(
+            opens_group=ExpressionWrapper(Q(working_group__isnull=False), output_field=BooleanField())
+        )
+    if not viewer.is_authenticated:
+        return experiments.annotate(opens_group=Value(False))
+    return experiments.annotate(opens_group=_in_group(viewer, "working_group"))

@@ -1,0 +1,105 @@
+"""The ``teams`` command's JSON: instances in, results out (docs/solvers.md, "Team formation")."""
+
+from typing import Any
+
+from .problem import Option, Person, TeamProblem, Weights
+from .result import Finding, ScoredTeam, TeamResult
+from .solver import solve
+
+_MISSING = object()
+
+
+def solve_json(data: Any, *, time_limit: float = 10.0, workers: int = 8, random_seed: int = 0) -> dict:
+    """Raises ValueError with a message naming the offending field when the instance is malformed."""
+    return result_to_json(
+        solve(problem_from_json(data), time_limit=time_limit, workers=workers, random_seed=random_seed)
+    )
+
+
+def problem_from_json(data: Any) -> TeamProblem:
+    _object(data, "the instance")
+    weights = _field(data, "weights", "the instance", default={})
+    _object(weights, "weights")
+    for name in weights:
+        if name not in Weights.__dataclass_fields__:
+            raise ValueError(f"weights.{name}: unknown weight (preference, balance)")
+    return TeamProblem(
+        people=tuple(
+            _person(item, f"people[{i}]") for i, item in enumerate(_list(data, "people", "the instance"))
+        ),
+        options=tuple(
+            Option(
+                id=_field(item, "id", f"options[{i}]"),
+                max_teams=_field(item, "max_teams", f"options[{i}]", default=1),
+            )
+            for i, item in enumerate(_list(data, "options", "the instance"))
+        ),
+        min_size=_field(data, "min_size", "the instance"),
+        max_size=_field(data, "max_size", "the instance"),
+        balance=tuple(_list(data, "balance", "the instance", default=[])),
+        no_isolation=tuple(_list(data, "no_isolation", "the instance", default=[])),
+        weights=Weights(**weights),
+    )
+
+
+def result_to_json(result: TeamResult) -> dict:
+    return {
+        "status": result.status,
+        "worst": result.worst,
+        "bound": result.bound,
+        "gap": round(result.gap, 4) if result.gap is not None else None,
+        "mean": round(result.mean, 2) if result.mean is not None else None,
+        "mean_bound": round(result.mean_bound, 2) if result.mean_bound is not None else None,
+        "seconds": round(result.seconds, 3),
+        "greedy": {
+            "worst": result.greedy_worst,
+            "mean": round(result.greedy_mean, 2) if result.greedy_mean is not None else None,
+        },
+        "teams": [team_to_json(team) for team in result.teams],
+        "violations": [finding_to_json(finding) for finding in result.violations],
+        "notes": [finding_to_json(finding) for finding in result.notes],
+    }
+
+
+def team_to_json(team: ScoredTeam) -> dict:
+    return {
+        "option": team.option,
+        "members": list(team.members),
+        "score": team.score,
+        "preference": team.preference,
+        "balance": dict(team.balance),
+    }
+
+
+def finding_to_json(finding: Finding) -> dict:
+    return {"code": finding.code, "detail": finding.detail, **finding.fields}
+
+
+def _person(item: Any, where: str) -> Person:
+    attributes = _field(item, "attributes", where, default={})
+    _object(attributes, f"{where}.attributes")
+    return Person(
+        id=_field(item, "id", where),
+        attributes=dict(attributes),
+        ranking=tuple(_list(item, "ranking", where, default=[])),
+    )
+
+
+def _field(item: Any, name: str, where: str, *, default: Any = _MISSING) -> Any:
+    _object(item, where)
+    value = item.get(name, default)
+    if value is _MISSING:
+        raise ValueError(f"{where} is missing the field {name!r}")
+    return value
+
+
+def _list(item: Any, name: str, where: str, *, default: Any = _MISSING) -> list:
+    value = _field(item, name, where, default=default)
+    if not isinstance(value, list):
+        raise ValueError(f"{name if where == 'the instance' else f'{where}.{name}'} must be a list")
+    return value
+
+
+def _object(item: Any, where: str) -> None:
+    if not isinstance(item, dict):
+        raise ValueError(f"{where} must be a JSON object")

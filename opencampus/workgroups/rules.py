@@ -1,0 +1,44 @@
+"""Who may do what with working groups (checked by every view).
+
+The campus team manages formation; a participant ranks the problems offered to their own cohort
+while they take part in it; a group's page is for its active members and the campus team (its
+mentor joins when mentors are matched).
+"""
+
+import rules
+
+from opencampus.people.rules import is_campus_team
+from opencampus.programs.models import Participant
+
+from .models import GroupMember
+
+ACTIVE = Participant.State.ACTIVE
+
+
+@rules.predicate
+def takes_part_on_campus(user, campus):
+    """Whether ``user`` is or was a participant of a cohort on ``campus``."""
+    if campus is None or not user.is_authenticated:
+        return False
+    return Participant.objects.filter(campus=campus, user=user).exists()
+
+
+@rules.predicate
+def takes_part_in_cohort(user, cohort):
+    if cohort is None or not user.is_authenticated:
+        return False
+    return Participant.objects.filter(cohort=cohort, user=user, state=ACTIVE).exists()
+
+
+@rules.predicate
+def is_group_member(user, group):
+    if group is None or not user.is_authenticated:
+        return False
+    return GroupMember.objects.filter(group=group, participant__user=user, participant__state=ACTIVE).exists()
+
+
+rules.add_perm("workgroups.manage", is_campus_team)
+rules.add_perm("workgroups.view_mine", takes_part_on_campus)
+rules.add_perm("workgroups.rank_problems", takes_part_in_cohort)
+rules.add_perm("workgroups.view_group", is_campus_team | is_group_member)
+rules.add_perm("workgroups.work_in_group", is_campus_team | is_group_member)
