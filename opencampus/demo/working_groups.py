@@ -52,13 +52,13 @@ def load(context):
     )  # fmt: skip
     run = run_formation(cohort=cohort, actor=staff, time_limit=10)
     groups, _left_out = apply_formation(run=run, actor=staff)
-    formed = datetime.combine(GROUP_WORK_STARTS, time(18), campus.tz)  # as if run in the first week
-    FormationRun.objects.filter(pk=run.pk).update(created=formed, applied_at=formed)
-    WorkingGroup.objects.filter(cohort=cohort).update(created=formed)
     take_every_experimented_problem(groups, agendas, staff)
     for group in groups:
         work = next(work for work in PILOT_GROUP_WORK if agendas[work.agenda].pk == group.agenda_id)
         give_work(campus, group, work, agendas, staff)
+    formed = datetime.combine(GROUP_WORK_STARTS, time(18), campus.tz)  # as if run in the first week
+    FormationRun.objects.filter(pk=run.pk).update(created=formed, applied_at=formed)
+    WorkingGroup.objects.filter(cohort=cohort).update(created=formed)
     context.tally.created[WorkingGroup._meta.label] += len(groups)
 
 

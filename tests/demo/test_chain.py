@@ -82,7 +82,8 @@ def test_four_major_experiments_and_150_supported_projects_over_three_years(seou
 @pytest.mark.django_db
 def test_the_pilot_cohort_was_formed_by_the_solver_without_isolating_anyone(seoul):
     run = FormationRun.objects.get(campus=seoul)
-    assert run.applied_at is not None
+    assert run.applied_at.year == 2020
+    assert {group.created.year for group in WorkingGroup.objects.filter(cohort=run.cohort)} == {2020}
     assert run.status in {"optimal", "feasible"}
     active = Participant.objects.filter(cohort=run.cohort, state=Participant.State.ACTIVE)
     grouped = GroupMember.objects.filter(group__cohort=run.cohort, participant__in=active)
