@@ -27,6 +27,8 @@ def test_draft_is_saved_after_a_pause_in_typing(page, campus, make_person):
     page.locator("#id_password").fill(PASSWORD)
     page.locator("main form button[type=submit]").click()
     expect(page).to_have_url(re.compile(r"/calls/pilot-2020/application/$"))
+    # The autosave listens from DOMContentLoaded on: keys typed before then raise no input event.
+    page.wait_for_load_state("domcontentloaded")
 
     page.locator("#id_q-motivation").press_sequentially("Zero-waste markets")
     expect(page.locator("#autosave-status")).to_have_text(

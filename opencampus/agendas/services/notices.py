@@ -6,25 +6,33 @@ from ..models import Follow
 from .links import agenda_link
 
 
-def mail_followers(*, agenda, change, base_url):
-    """Tell every follower about ``change`` (a StateChange); followers expect the news without delay."""
+def tell_followers(*, agenda, template, context, reason, base_url):
+    """Mail every active follower of ``agenda`` the ``template`` (its context gains ``agenda``,
+    ``person`` and ``link``, the problem's address); followers expect the news without delay."""
     follows = Follow.objects.filter(agenda=agenda, user__is_active=True).select_related("user").order_by("pk")
+    link = agenda_link(agenda, base_url)
     drafts = [
         draft_mail(
             campus=agenda.campus,
             to=follow.user.email,
             recipient=follow.user,
-            template="agendas/mail/state_changed.txt",
-            context={
-                "agenda": agenda,
-                "change": change,
-                "person": follow.user,
-                "link": agenda_link(agenda, base_url),
-            },
+            template=template,
+            context={**context, "agenda": agenda, "person": follow.user, "link": link},
             language=follow.user.preferred_language,
-            reason="agenda.state_changed",
+            reason=reason,
         )
         for follow in follows
     ]
     release_messages(messages=drafts, actor=None)
     return drafts
+
+
+def mail_followers(*, agenda, change, base_url):
+    """Tell every follower about ``change`` (a StateChange)."""
+    return tell_followers(
+        agenda=agenda,
+        template="agendas/mail/state_changed.txt",
+        context={"change": change},
+        reason="agenda.state_changed",
+        base_url=base_url,
+    )

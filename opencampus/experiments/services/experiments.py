@@ -8,7 +8,9 @@ from django.utils.translation import gettext_lazy as _
 
 from opencampus.agendas.models import Agenda
 from opencampus.agendas.services.links import DEFAULT_BASE_URL
+from opencampus.agendas.services.notices import tell_followers
 from opencampus.agendas.services.states import set_agenda_state
+from opencampus.core.links import campus_reverse
 from opencampus.core.services.activity import log_activity
 
 from ..models import Experiment
@@ -141,18 +143,37 @@ def set_experiment_status(*, experiment, to_status, actor, base_url=DEFAULT_BASE
         subject=experiment,
         data={"from": from_status, "to": to_status},
     )
-    if to_status == Status.RUNNING:
-        _take_problem_into_experiment(experiment, actor, base_url)
+    moved_problem = to_status == Status.RUNNING and _take_problem_into_experiment(experiment, actor, base_url)
+    if not moved_problem:  # a problem that moved on has told its followers already
+        _tell_problem_followers(experiment, from_status, base_url)
     return experiment
+
+
+def _tell_problem_followers(experiment, from_status, base_url):
+    agenda = problem_of(experiment)
+    if agenda is None or not experiment.is_public:
+        return
+    tell_followers(
+        agenda=agenda,
+        template="experiments/mail/status_changed.txt",
+        context={
+            "experiment": experiment,
+            "old_status": Status(from_status).label,
+            "experiment_link": base_url.rstrip("/")
+            + campus_reverse(experiment.campus, "experiments:detail", pk=experiment.pk),
+        },
+        reason="experiment.status_changed",
+        base_url=base_url,
+    )
 
 
 def _take_problem_into_experiment(experiment, actor, base_url):
     agenda = problem_of(experiment)
     if agenda is None:
-        return
+        return False
     agenda.refresh_from_db(fields=["state"])
     if agenda.state != Agenda.State.ADOPTED:
-        return
+        return False
     # The explanation is public text kept as written: in the campus's language, not the actor's.
     with translation.override(experiment.campus.default_language):
         if experiment.kind == Experiment.Kind.PROJECT:
@@ -167,3 +188,4 @@ def _take_problem_into_experiment(experiment, actor, base_url):
         actor=actor,
         base_url=base_url,
     )
+    return True
