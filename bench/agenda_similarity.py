@@ -34,6 +34,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from report import cpu_model
+
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results" / "agenda_similarity.md"
 DATA = ROOT / "bench" / "data" / "agenda_duplicates.json"
@@ -373,10 +375,7 @@ def quality_table(results):
 
 
 def machine(database_version, load):
-    lscpu = subprocess.run(["lscpu"], capture_output=True, text=True, check=False).stdout.splitlines()
-    model = next(
-        (line.split(":", 1)[1].strip() for line in lscpu if line.startswith("Model name")), "unknown"
-    )
+    model = cpu_model()
     import django
     import kiwipiepy
 

@@ -21,6 +21,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from report import cpu_model
+
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results" / "pages.md"
 SIZES = (300, 3_000)
@@ -171,10 +173,7 @@ def run_size(size):
 
 
 def machine():
-    lscpu = subprocess.run(["lscpu"], capture_output=True, text=True, check=False).stdout.splitlines()
-    model = next(
-        (line.split(":", 1)[1].strip() for line in lscpu if line.startswith("Model name")), "unknown"
-    )
+    model = cpu_model()
     import django
 
     return [

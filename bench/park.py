@@ -35,6 +35,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from report import cpu_model
+
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results" / "park.md"
 POSTGRES_DB = "oc_bench_park"
@@ -626,10 +628,7 @@ def table(rows, first_column):
 
 
 def machine(database_version, load):
-    lscpu = subprocess.run(["lscpu"], capture_output=True, text=True, check=False).stdout.splitlines()
-    model = next(
-        (line.split(":", 1)[1].strip() for line in lscpu if line.startswith("Model name")), "unknown"
-    )
+    model = cpu_model()
     import django
 
     return [

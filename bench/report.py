@@ -1,4 +1,4 @@
-"""What the solver benchmarks' results files share: a markdown table and the machine they ran on."""
+"""What the benchmarks' results files share: a markdown table and the machine they ran on."""
 
 import datetime
 import os
@@ -13,14 +13,17 @@ def markdown_table(rows: list[dict]) -> str:
     return "\n".join(lines)
 
 
-def cpu_line() -> str:
-    """``- CPU: <model>, <n> cores`` (the model from lscpu where there is one)."""
+def cpu_model() -> str:
+    """The CPU's model name from lscpu, else what Python knows, else "unknown"."""
     try:
         lscpu = subprocess.run(["lscpu"], capture_output=True, text=True, check=True).stdout
-        model = next(line.split(":", 1)[1].strip() for line in lscpu.splitlines() if "Model name" in line)
+        return next(line.split(":", 1)[1].strip() for line in lscpu.splitlines() if "Model name" in line)
     except (OSError, subprocess.CalledProcessError, StopIteration):
-        model = platform.processor() or "unknown"
-    return f"- CPU: {model}, {os.cpu_count()} cores"
+        return platform.processor() or "unknown"
+
+
+def cpu_line() -> str:
+    return f"- CPU: {cpu_model()}, {os.cpu_count()} cores"
 
 
 def date_and_load_line() -> str:

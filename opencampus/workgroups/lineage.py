@@ -9,9 +9,9 @@ from django_scopes import scope
 from opencampus.agendas.lineage import Step
 from opencampus.core.links import campus_reverse
 from opencampus.people.rules import is_campus_team
-from opencampus.programs.models import Participant
 
-from .models import GroupMember, WorkingGroup
+from .membership import active_memberships
+from .models import WorkingGroup
 
 
 def working_group_steps(agenda, *, viewer):
@@ -21,9 +21,7 @@ def working_group_steps(agenda, *, viewer):
         groups = WorkingGroup.objects.filter(agenda=agenda).select_related("campus", "cohort")
         groups = groups.annotate(member_count=Count("members", distinct=True))
         if viewer.is_authenticated:
-            mine = GroupMember.objects.filter(
-                group=OuterRef("pk"), participant__user=viewer, participant__state=Participant.State.ACTIVE
-            )
+            mine = active_memberships(viewer).filter(group=OuterRef("pk"))
             groups = groups.annotate(viewer_is_member=Exists(mine))
         return [_step(group, viewer) for group in groups.order_by("created", "pk")]
 

@@ -10,7 +10,7 @@ import rules
 from opencampus.people.rules import is_campus_team
 from opencampus.programs.models import Participant
 
-from .models import GroupMember
+from .membership import active_memberships
 
 ACTIVE = Participant.State.ACTIVE
 
@@ -34,7 +34,7 @@ def takes_part_in_cohort(user, cohort):
 def is_group_member(user, group):
     if group is None or not user.is_authenticated:
         return False
-    return GroupMember.objects.filter(group=group, participant__user=user, participant__state=ACTIVE).exists()
+    return active_memberships(user).filter(group=group).exists()
 
 
 rules.add_perm("workgroups.manage", is_campus_team)

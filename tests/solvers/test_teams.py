@@ -16,6 +16,7 @@ from opencampus.solvers.teams import (
     evaluate,
     greedy,
     problem_from_json,
+    problem_to_json,
     solve,
     solve_json,
 )
@@ -525,6 +526,20 @@ def test_problem_from_json_reads_defaults():
     assert problem.people == (Person(id=1, attributes={}, ranking=()),)
     assert problem.options == (Option(id="x", max_teams=1),)
     assert (problem.balance, problem.no_isolation, problem.weights) == ((), (), Weights())
+
+
+def test_problem_to_json_reads_back_as_the_same_problem():
+    problem = TeamProblem(
+        people=(Person(id=1, attributes={"gender": "woman"}, ranking=("x", "y")), Person(id=2)),
+        options=(Option(id="x", max_teams=2), Option(id="y")),
+        min_size=1,
+        max_size=2,
+        balance=("gender",),
+        no_isolation=("gender",),
+        weights=Weights(preference=3, balance=1),
+    )
+
+    assert problem_from_json(json.loads(json.dumps(problem_to_json(problem)))) == problem
 
 
 @pytest.mark.parametrize(

@@ -5,18 +5,13 @@ from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, 
 
 from opencampus.people.models import Membership
 from opencampus.people.rules import is_campus_team
-from opencampus.programs.models import Participant
-from opencampus.workgroups.models import GroupMember
+from opencampus.workgroups.membership import active_memberships
 
 MANAGER_ROLES = (Membership.Role.REPRESENTATIVE, Membership.Role.MANAGER)
 
 
 def _in_group(viewer, group_field):
-    return Exists(
-        GroupMember.objects.filter(
-            group=OuterRef(group_field), participant__user=viewer, participant__state=Participant.State.ACTIVE
-        )
-    )
+    return Exists(active_memberships(viewer).filter(group=OuterRef(group_field)))
 
 
 def _manages(viewer, organisation_field):

@@ -9,7 +9,7 @@ scoring.py. docs/solvers.md ("Team formation") describes the score, the formats 
 
 from .evaluation import evaluate
 from .greedy import greedy
-from .json_format import problem_from_json, result_to_json, solve_json
+from .json_format import problem_from_json, problem_to_json, result_to_json, solve_json
 from .problem import Option, Person, Team, TeamProblem, TeamProblemError, Weights
 from .result import Evaluation, Finding, ScoredTeam, TeamResult
 from .scoring import SCORE_MAX
@@ -30,6 +30,7 @@ __all__ = [
     "evaluate",
     "greedy",
     "problem_from_json",
+    "problem_to_json",
     "result_to_json",
     "solve",
     "solve_json",

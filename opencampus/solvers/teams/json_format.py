@@ -42,6 +42,22 @@ def problem_from_json(data: Any) -> TeamProblem:
     )
 
 
+def problem_to_json(problem: TeamProblem) -> dict:
+    """The instance as ``problem_from_json`` reads it back (the app stores it with each run)."""
+    return {
+        "people": [
+            {"id": person.id, "attributes": dict(person.attributes), "ranking": list(person.ranking)}
+            for person in problem.people
+        ],
+        "options": [{"id": option.id, "max_teams": option.max_teams} for option in problem.options],
+        "min_size": problem.min_size,
+        "max_size": problem.max_size,
+        "balance": list(problem.balance),
+        "no_isolation": list(problem.no_isolation),
+        "weights": {"preference": problem.weights.preference, "balance": problem.weights.balance},
+    }
+
+
 def result_to_json(result: TeamResult) -> dict:
     return {
         "status": result.status,

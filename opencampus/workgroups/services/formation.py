@@ -15,7 +15,15 @@ from django.utils.translation import gettext as _
 from opencampus.agendas.models import Agenda
 from opencampus.core.services.activity import log_activity
 from opencampus.programs.models import Participant
-from opencampus.solvers.teams import Option, Person, TeamProblem, TeamProblemError, result_to_json, solve
+from opencampus.solvers.teams import (
+    Option,
+    Person,
+    TeamProblem,
+    TeamProblemError,
+    problem_to_json,
+    result_to_json,
+    solve,
+)
 
 from ..models import AgendaChoice, CohortAgenda, FormationRun, GroupMember, Trait, WorkingGroup
 from .errors import WorkgroupError
@@ -77,21 +85,6 @@ def build_problem(cohort):
         balance=tuple(formation.balance),
         no_isolation=tuple(formation.no_isolation),
     )
-
-
-def problem_to_json(problem):
-    """The instance as the ``teams`` command line reads it (docs/solvers.md)."""
-    return {
-        "people": [
-            {"id": person.id, "attributes": dict(person.attributes), "ranking": list(person.ranking)}
-            for person in problem.people
-        ],
-        "options": [{"id": option.id, "max_teams": option.max_teams} for option in problem.options],
-        "min_size": problem.min_size,
-        "max_size": problem.max_size,
-        "balance": list(problem.balance),
-        "no_isolation": list(problem.no_isolation),
-    }
 
 
 def refusal(error):
