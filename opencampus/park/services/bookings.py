@@ -9,7 +9,7 @@ transaction (settings) serialises check-and-insert.
 from dataclasses import dataclass, field
 from datetime import timedelta
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, OperationalError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -24,6 +24,7 @@ from .recurrence import RecurrenceError, expand
 from .tree import space_tree
 
 Frequency = Booking.Frequency
+DEADLOCK_DETECTED = "40P01"  # PostgreSQL's SQLSTATE
 
 
 class BookingError(Exception):
@@ -128,10 +129,7 @@ def _claim(occurrences, tree):
         for occurrence in occurrences
         for space_id in tree.claimed_by(occurrence.space_id)
     ]
-    try:
-        with transaction.atomic():
-            SpaceClaim.objects.bulk_create(claims)
-    except IntegrityError:
+    if not _insert_claims(claims):
         space = occurrences[0].space
         conflicts = find_conflicts(
             space=space,
@@ -144,6 +142,25 @@ def _claim(occurrences, tree):
             + [conflict.describe() for conflict in conflicts if conflict.hard],
             conflicts,
         ) from None
+
+
+def _insert_claims(claims):
+    """Whether the claims went in; False when another booking holds one of those times.
+
+    PostgreSQL checks an exclusion constraint after inserting the row, so two requests inserting
+    overlapping claims at the same moment can each wait for the other: it then aborts one of them
+    as a deadlock, which loses the race just as a constraint violation does.
+    """
+    try:
+        with transaction.atomic():
+            SpaceClaim.objects.bulk_create(claims)
+    except IntegrityError:
+        return False
+    except OperationalError as error:
+        if getattr(error.__cause__, "sqlstate", None) != DEADLOCK_DETECTED:
+            raise
+        return False
+    return True
 
 
 def _release(occurrences):
