@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "opencampus.agendas",
     "opencampus.workgroups",
     "opencampus.experiments",
+    "opencampus.mentors",
 ]
 
 MIDDLEWARE = [

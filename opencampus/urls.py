@@ -41,6 +41,8 @@ urlpatterns = [
                 path("manage/groups/", include("opencampus.workgroups.urls.manage")),
                 path("experiments/", include("opencampus.experiments.urls.public")),
                 path("manage/experiments/", include("opencampus.experiments.urls.manage")),
+                path("mentors/", include("opencampus.mentors.urls.public")),
+                path("manage/mentors/", include("opencampus.mentors.urls.manage")),
             ]
         ),
     ),

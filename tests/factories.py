@@ -10,6 +10,14 @@ from opencampus.calls.models import Application, Call, FormVersion, Question, Se
 from opencampus.calls.services.forms import current_form
 from opencampus.core.models import Campus
 from opencampus.experiments.models import Experiment, FieldSite, Milestone
+from opencampus.mentors.models import (
+    MatchingRound,
+    Mentee,
+    MentorField,
+    MentoringSession,
+    MentorProfile,
+    Mentorship,
+)
 from opencampus.park.models import Residency, Space, TourSlot, Training, TrainingRecord, VisitRequest
 from opencampus.people.models import CampusRole, ConsentRecord, Membership, Organisation, Profile, User
 from opencampus.programs.models import Cohort, Participant, Track
@@ -353,3 +361,85 @@ class MilestoneFactory(factory.django.DjangoModelFactory):
     campus = factory.SelfAttribute("experiment.campus")
     title_ko = factory.Sequence(lambda n: f"단계 {n}")
     title_en = factory.Sequence(lambda n: f"Step {n}")
+
+
+class MentorFieldFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = MentorField
+
+    campus = factory.SubFactory(CampusFactory)
+    code = factory.Sequence(lambda n: f"field-{n}")
+    name_ko = factory.Sequence(lambda n: f"분야 {n}")
+    name_en = factory.Sequence(lambda n: f"Field {n}")
+
+
+class MentorProfileFactory(factory.django.DjangoModelFactory):
+    """An active mentor (without the mentor role: grant it with CampusRoleFactory where it matters)."""
+
+    class Meta:
+        model = MentorProfile
+        skip_postgeneration_save = True
+
+    campus = factory.SubFactory(CampusFactory)
+    user = factory.SubFactory(UserFactory)
+    state = MentorProfile.State.ACTIVE
+    source = MentorProfile.Source.STAFF
+    keywords = "circular economy, upcycling"
+    languages = factory.LazyFunction(lambda: ["ko", "en"])
+    affiliation = "Seoul Upcycling Plaza"
+    capacity = 2
+    bio_ko = "자원순환 분야에서 10년 일했습니다."
+    bio_en = "Ten years in the circular economy."
+    activated_at = factory.LazyFunction(timezone.now)
+
+    @factory.post_generation
+    def fields(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.fields.set(extracted)
+
+
+class MatchingRoundFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = MatchingRound
+
+    cohort = factory.SubFactory(CohortFactory)
+    campus = factory.SelfAttribute("cohort.campus")
+    mentee_kind = MatchingRound.MenteeKind.PARTICIPANTS
+
+
+class MenteeFactory(factory.django.DjangoModelFactory):
+    """A participant mentee of a round (pass ``group=`` and ``participant=None`` for a group)."""
+
+    class Meta:
+        model = Mentee
+
+    round = factory.SubFactory(MatchingRoundFactory)
+    campus = factory.SelfAttribute("round.campus")
+    participant = factory.SubFactory(ParticipantFactory, cohort=factory.SelfAttribute("..round.cohort"))
+    languages = factory.LazyFunction(lambda: ["ko"])
+
+
+class MentorshipFactory(factory.django.DjangoModelFactory):
+    """An active mentorship between a mentor and a participant mentee of the same campus."""
+
+    class Meta:
+        model = Mentorship
+
+    mentee = factory.SubFactory(MenteeFactory)
+    campus = factory.SelfAttribute("mentee.campus")
+    round = factory.SelfAttribute("mentee.round")
+    mentor = factory.SubFactory(MentorProfileFactory, campus=factory.SelfAttribute("..campus"))
+    state = Mentorship.State.ACTIVE
+    mentor_accepted_at = factory.LazyFunction(timezone.now)
+    mentee_accepted_at = factory.LazyFunction(timezone.now)
+
+
+class MentoringSessionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = MentoringSession
+
+    mentorship = factory.SubFactory(MentorshipFactory)
+    campus = factory.SelfAttribute("mentorship.campus")
+    requested_by = factory.SelfAttribute("mentorship.mentor.user")
+    starts_at = factory.LazyFunction(lambda: timezone.now() + timedelta(days=3))
+    topic = "Testing the pilot with neighbours"

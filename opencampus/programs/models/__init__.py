@@ -1,6 +1,6 @@
 from .attendance import Attendance, Feedback
 from .curriculum import CohortSlot, Session, SessionMaterial, Weekday
-from .instructors import Engagement, InstructorAbsence, InstructorAvailability
+from .instructors import LECTURE_FEE_PER_DAY, Engagement, FeeRecord, InstructorAbsence, InstructorAvailability
 from .participants import LotteryDraw, Participant, Registration
 from .timetables import Timetable, TimetableEntry
 from .tracks import Cohort, Track
@@ -9,7 +9,9 @@ __all__ = [
     "Attendance",
     "Cohort",
     "CohortSlot",
+    "LECTURE_FEE_PER_DAY",
     "Engagement",
+    "FeeRecord",
     "Feedback",
     "InstructorAbsence",
     "InstructorAvailability",

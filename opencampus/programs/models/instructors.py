@@ -7,6 +7,9 @@ from opencampus.core.models import CampusScoped
 
 from .curriculum import Session, Weekday
 
+# Seoul's plan: instructors from the mentor network are paid 300,000 won per lecture day.
+LECTURE_FEE_PER_DAY = 300_000
+
 
 class InstructorAvailability(CampusScoped):
     """A weekly window in which an instructor can teach on this campus."""
@@ -82,6 +85,11 @@ class Engagement(CampusScoped):
         verbose_name=_("instructor"),
     )
     state = models.CharField(_("state"), max_length=10, choices=State, default=State.INVITED)
+    fee_per_day = models.PositiveIntegerField(
+        _("fee per day (KRW)"),
+        default=LECTURE_FEE_PER_DAY,
+        help_text=_("The plan pays instructors 300,000 won per lecture day."),
+    )
     created = models.DateTimeField(auto_now_add=True)
     updated = models.DateTimeField(auto_now=True)
 
@@ -95,3 +103,45 @@ class Engagement(CampusScoped):
 
     def __str__(self):
         return f"{self.instructor} · {self.session}"
+
+
+class FeeRecord(CampusScoped):
+    """What a delivered engagement is owed: days × the engagement's rate, written once when the
+    session is delivered. The budget counts these as execution of the lecture-fee line."""
+
+    class State(models.TextChoices):
+        DUE = "due", _("to be paid")
+        PAID = "paid", _("paid")
+
+    engagement = models.OneToOneField(
+        Engagement, on_delete=models.PROTECT, related_name="fee_record", verbose_name=_("engagement")
+    )
+    instructor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="fee_records",
+        verbose_name=_("instructor"),
+    )
+    days = models.PositiveSmallIntegerField(_("days"))
+    fee_per_day = models.PositiveIntegerField(_("fee per day (KRW)"))
+    amount = models.PositiveBigIntegerField(_("amount (KRW)"))
+    state = models.CharField(_("state"), max_length=4, choices=State, default=State.DUE)
+    paid_on = models.DateField(_("paid on"), null=True, blank=True)
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("fee record")
+        verbose_name_plural = _("fee records")
+        ordering = ["-created", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(amount=F("days") * F("fee_per_day")), name="fee_amount_is_days_times_rate"
+            ),
+            models.CheckConstraint(
+                condition=Q(state="due", paid_on__isnull=True) | Q(state="paid", paid_on__isnull=False),
+                name="fee_paid_has_a_date",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.instructor} · {self.amount:,} KRW"
