@@ -81,6 +81,7 @@ TEMPLATES = [
                 "opencampus.core.context_processors.campus",
                 "opencampus.calls.context_processors.reviewing",
                 "opencampus.programs.context_processors.my_programmes",
+                "opencampus.mentors.context_processors.my_mentoring",
             ],
         },
     },

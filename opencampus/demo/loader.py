@@ -17,12 +17,20 @@ from opencampus.core.models import Campus
 from opencampus.people.consent_terms import ACCOUNT_TERMS
 from opencampus.people.models import CampusRole, ConsentRecord, Membership, Organisation, Profile, User
 
-from . import calls, experiments, park, problems, programs, seoul, suwon, working_groups
+from . import calls, experiments, mentors, park, problems, programs, seoul, suwon, working_groups
 from .specs import DEMO_DOMAIN, CampusSpec, LoginSpec, OrganisationSpec, demo_email
 from .sync import Passwords, Tally, sync
 
 PLANS = (seoul.plan, suwon.plan)
-STEPS = (calls.load, park.load, programs.load, problems.load, experiments.load, working_groups.load)
+STEPS = (
+    calls.load,
+    park.load,
+    programs.load,
+    problems.load,
+    experiments.load,
+    working_groups.load,
+    mentors.load,
+)
 
 ADMINISTRATOR = LoginSpec(
     email=demo_email("admin"),

@@ -13,7 +13,9 @@ their certificates a week after the results presentation. A later load finds the
 published timetable and leaves the cohort as it is.
 """
 
+import calendar
 import random
+from collections import defaultdict
 from datetime import date, datetime, time, timedelta
 
 from django.utils import timezone
@@ -28,15 +30,18 @@ from opencampus.programs.models import (
     CohortSlot,
     Engagement,
     Feedback,
+    FeeRecord,
     InstructorAvailability,
     Participant,
     Session,
     Timetable,
     Track,
 )
+from opencampus.programs.services.fees import mark_paid
 from opencampus.programs.services.planning import plan_timetable
 from opencampus.programs.services.publishing import publish_timetable
 from opencampus.programs.services.registration import register
+from opencampus.programs.services.teaching import record_delivery
 
 from .names import person_name
 from .specs import demo_email
@@ -48,6 +53,7 @@ PILOT_START = date(2020, 8, 3)
 PLANNED_ON = datetime(2020, 7, 20, 10, tzinfo=timezone.get_fixed_timezone(9 * 60))
 CERTIFIED_ON = datetime(2020, 11, 27, 15, tzinfo=timezone.get_fixed_timezone(9 * 60))
 PARTICIPANTS = 30
+FEES_DUE_FROM_MONTH = 11  # the pilot's November lecture fees are not paid yet
 CITIZENS = "citizen-innovators-2027"
 CITIZEN_PLACES, ENTRANTS = 40, 60
 REGISTRATION = (
@@ -135,6 +141,7 @@ def load(context):
         publish_timetable(timetable=timetable, actor=staff, now=PLANNED_ON)
         tally.created[Timetable._meta.label] += 1
         take_attendance(campus, pilot, participants, rng, tally)
+        pay_lecture_fees(pilot, staff, tally)
         issued = issue_certificates_to_completed(cohort=pilot, by=staff, now=CERTIFIED_ON)
         tally.created[Certificate._meta.label] += len(issued.certificates)
     load_citizen_cohort(campus, tracks[(campus.pk, "citizen-innovators")], tally)
@@ -307,9 +314,30 @@ def take_attendance(campus, cohort, participants, rng, tally):
                 )
     Attendance.objects.bulk_create(marks)
     Feedback.objects.bulk_create(ratings)
-    Engagement.objects.filter(session__cohort=cohort).update(state=Engagement.State.DELIVERED)
     tally.created[Attendance._meta.label] += len(marks)
     tally.created[Feedback._meta.label] += len(ratings)
+
+
+def pay_lecture_fees(cohort, staff, tally):
+    """Every instructor confirmed and delivered; the fee records that wrote are dated with their
+    session and paid at the end of its month, except November's, which are still due."""
+    entries = cohort.timetables.get(state=Timetable.State.PUBLISHED).entries.select_related("session")
+    Engagement.objects.filter(session__cohort=cohort).update(state=Engagement.State.CONFIRMED)
+    by_month = defaultdict(list)
+    for entry in entries:
+        record_delivery(session=entry.session, actor=staff)
+        records = FeeRecord.objects.filter(engagement__session=entry.session)
+        records.update(created=entry.ends_at)
+        held_on = entry.starts_at.astimezone(cohort.campus.tz).date()
+        by_month[held_on.replace(day=1)].extend(records)
+    for month, records in sorted(by_month.items()):
+        if month.month < FEES_DUE_FROM_MONTH:
+            mark_paid(
+                records=records,
+                paid_on=month.replace(day=calendar.monthrange(month.year, month.month)[1]),
+                actor=staff,
+            )
+        tally.created[FeeRecord._meta.label] += len(records)
 
 
 def _attendance(rng, often_away):

@@ -2,13 +2,14 @@
 
 The campus team does everything; the experiment's team — the active members of its working group,
 or the representatives and managers of its organisation — keeps its texts, milestones and timeline
-up to date. Anyone may read a public experiment; a hidden one is for the campus team and its team.
+up to date. Anyone may read a public experiment; a hidden one is for the campus team, its team and
+its working group's mentor.
 """
 
 import rules
 
 from opencampus.people.rules import is_campus_team, manages_organisation
-from opencampus.workgroups.rules import is_group_member
+from opencampus.workgroups.rules import is_group_member, is_group_mentor
 
 
 @rules.predicate
@@ -30,6 +31,17 @@ def is_experiment_team(user, experiment):
     return answers[user.pk]
 
 
+@rules.predicate
+def mentors_experiment_group(user, experiment):
+    """The mentor of the experiment's working group reads it, hidden or not (they don't edit it)."""
+    if experiment is None or experiment.working_group_id is None:
+        return False
+    return is_group_mentor(user, experiment.working_group_id)
+
+
 rules.add_perm("experiments.manage", is_campus_team)
-rules.add_perm("experiments.view_experiment", is_public_experiment | is_campus_team | is_experiment_team)
+rules.add_perm(
+    "experiments.view_experiment",
+    is_public_experiment | is_campus_team | is_experiment_team | mentors_experiment_group,
+)
 rules.add_perm("experiments.contribute", is_campus_team | is_experiment_team)

@@ -69,3 +69,6 @@ rules.add_perm("mentors.view_mentor", is_listed_mentor | sees_full_directory | o
 rules.add_perm("mentors.edit_profile", owns_profile)
 rules.add_perm("mentors.view_mentorship", is_campus_team | is_the_mentor | is_the_mentee)
 rules.add_perm("mentors.work_in_mentorship", is_the_mentor | is_the_mentee)
+
+# The mentoring page: one's mentees as a mentor, one's mentor as a mentee.
+rules.add_perm("mentors.view_my_mentoring", is_active_mentor | takes_part_on_campus)

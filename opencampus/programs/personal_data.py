@@ -6,6 +6,7 @@ from .models import (
     Attendance,
     Engagement,
     Feedback,
+    FeeRecord,
     InstructorAbsence,
     InstructorAvailability,
     Participant,
@@ -56,6 +57,17 @@ def collect(sender, *, user, **kwargs):
             {"session": engagement.session.title, "state": engagement.state}
             for engagement in Engagement.objects.filter(instructor=user).select_related("session")
         ],
+        "lecture_fees": [
+            {
+                "session": record.engagement.session.title,
+                "days": record.days,
+                "fee_per_day": record.fee_per_day,
+                "amount": record.amount,
+                "state": record.state,
+                "paid_on": _iso(record.paid_on),
+            }
+            for record in FeeRecord.objects.filter(instructor=user).select_related("engagement__session")
+        ],
         "teaching_availability": [
             {"weekday": window.weekday, "from": _iso(window.starts_at), "until": _iso(window.ends_at)}
             for window in InstructorAvailability.objects.filter(instructor=user)
@@ -71,7 +83,7 @@ def erase(sender, *, user, email, **kwargs):
     """Leave running and future cohorts, drop open registrations, feedback words and availability.
 
     Attendance stays under the anonymised account: a cohort's rates and issued certificates
-    were computed from it.
+    were computed from it. Fee records stay too: they are the campus's accounts.
     """
     today = timezone.localdate()
     for participant in Participant.objects.filter(

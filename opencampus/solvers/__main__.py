@@ -1,4 +1,4 @@
-"""``python -m opencampus.solvers {assign,calibrate,select,lottery,timetable,teams} INSTANCE.json``:
+"""``python -m opencampus.solvers {assign,calibrate,select,lottery,timetable,teams,mentoring} INSTANCE.json``:
 solve a JSON instance and print the result as JSON. Formats: docs/solvers.md.
 
 Exit codes: 0 solved (whatever the status, infeasible included), 2 bad usage or a malformed
@@ -19,6 +19,7 @@ COMMANDS = {
     "lottery": "lottery",
     "timetable": "timetable",
     "teams": "teams",
+    "mentoring": "mentoring",
 }
 # option -> the commands it applies to
 OPTION_COMMANDS = {

@@ -10,7 +10,7 @@ from opencampus.agendas.lineage import Step
 from opencampus.core.links import campus_reverse
 from opencampus.people.rules import is_campus_team
 
-from .membership import active_memberships
+from .membership import active_memberships, mentored_groups
 from .models import WorkingGroup
 
 
@@ -22,12 +22,13 @@ def working_group_steps(agenda, *, viewer):
         groups = groups.annotate(member_count=Count("members", distinct=True))
         if viewer.is_authenticated:
             mine = active_memberships(viewer).filter(group=OuterRef("pk"))
-            groups = groups.annotate(viewer_is_member=Exists(mine))
+            mentored = mentored_groups(viewer).filter(pk=OuterRef("pk"))
+            groups = groups.annotate(viewer_may_open=Exists(mine) | Exists(mentored))
         return [_step(group, viewer) for group in groups.order_by("created", "pk")]
 
 
 def _step(group, viewer):
-    may_open = getattr(group, "viewer_is_member", False) or is_campus_team(viewer, group.campus)
+    may_open = getattr(group, "viewer_may_open", False) or is_campus_team(viewer, group.campus)
     return Step(
         kind="working_group",
         kind_label=_("working group"),

@@ -2,7 +2,7 @@
 
 The campus team manages formation; a participant ranks the problems offered to their own cohort
 while they take part in it; a group's page is for its active members and the campus team (its
-mentor joins when mentors are matched).
+mentor reads it too, without working in it).
 """
 
 import rules
@@ -10,7 +10,7 @@ import rules
 from opencampus.people.rules import is_campus_team
 from opencampus.programs.models import Participant
 
-from .membership import active_memberships
+from .membership import active_memberships, mentored_groups
 
 ACTIVE = Participant.State.ACTIVE
 
@@ -37,8 +37,16 @@ def is_group_member(user, group):
     return active_memberships(user).filter(group=group).exists()
 
 
+@rules.predicate
+def is_group_mentor(user, group):
+    """Whether ``user`` mentors ``group`` (a group or its id) in an open mentorship."""
+    if group is None or not user.is_authenticated:
+        return False
+    return mentored_groups(user).filter(pk=getattr(group, "pk", group)).exists()
+
+
 rules.add_perm("workgroups.manage", is_campus_team)
 rules.add_perm("workgroups.view_mine", takes_part_on_campus)
 rules.add_perm("workgroups.rank_problems", takes_part_in_cohort)
-rules.add_perm("workgroups.view_group", is_campus_team | is_group_member)
+rules.add_perm("workgroups.view_group", is_campus_team | is_group_member | is_group_mentor)
 rules.add_perm("workgroups.work_in_group", is_campus_team | is_group_member)

@@ -6,8 +6,9 @@ from django.utils import timezone
 from django_scopes import scopes_disabled
 
 from opencampus.people.services.personal_data import delete_account, export_personal_data
-from opencampus.programs.models import Attendance, Feedback, InstructorAvailability, Participant
+from opencampus.programs.models import Attendance, Feedback, FeeRecord, InstructorAvailability, Participant
 from tests.curriculum_helpers import held_session, join, make_cohort, mark
+from tests.programs.fee_helpers import fee_record
 
 
 def test_the_download_and_the_deletion_cover_cohorts_attendance_feedback_and_teaching(campus, make_person):
@@ -45,3 +46,23 @@ def test_the_download_and_the_deletion_cover_cohorts_attendance_feedback_and_tea
         assert Feedback.objects.get().comment == ""
         assert Attendance.objects.get().state == Attendance.State.EXCUSED
         assert not InstructorAvailability.objects.exists()
+
+
+def test_lecture_fees_join_the_download_and_stay_after_the_deletion(campus, make_person, operator):
+    cohort = make_cohort(campus, starts_on=timezone.localdate() - timedelta(weeks=2))
+    person = make_person(campus, "instructor")
+    fee_record(cohort, person, operator, days=2, title="Field study")
+
+    [fee] = export_personal_data(user=person)["lecture_fees"]
+    assert fee == {
+        "session": "Field study",
+        "days": 2,
+        "fee_per_day": 300_000,
+        "amount": 600_000,
+        "state": "due",
+        "paid_on": None,
+    }
+
+    delete_account(user=person, campus=campus)
+    with scopes_disabled():
+        assert FeeRecord.objects.get().amount == 600_000

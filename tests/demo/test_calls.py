@@ -1,18 +1,9 @@
 import pytest
-from django.db import transaction
 from django_scopes import scopes_disabled
 
 from opencampus.calls.models import Application, AssignmentRun, Call, Review
 from opencampus.calls.services.forms import current_form, questions_of
 from opencampus.calls.services.scoring import calibrate_call
-from opencampus.demo.loader import load_demo
-
-
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock(), transaction.atomic():
-        yield load_demo(password="demo-password-for-tests")
-        transaction.set_rollback(True)
 
 
 @pytest.mark.django_db

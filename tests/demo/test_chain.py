@@ -4,9 +4,8 @@ experiments, three years of supported projects, and the 2020 pilot's working gro
 from collections import Counter
 
 import pytest
-from django.db import transaction
 from django.test import Client
-from django_scopes import scope, scopes_disabled
+from django_scopes import scopes_disabled
 
 from opencampus.agendas.models import Agenda, District, StateChange, Theme
 from opencampus.agendas.services.similarity import similar_agendas
@@ -17,22 +16,7 @@ from opencampus.programs.models import Participant
 from opencampus.solvers.teams import Team, evaluate
 from opencampus.workgroups.models import FormationRun, GroupMember, Trait, WorkingGroup
 from opencampus.workgroups.services.formation import build_problem
-
-PASSWORD = "demo-password-for-tests"
-
-
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock(), transaction.atomic():
-        result = load_demo(password=PASSWORD)
-        with scope(campus=result.campuses["seoul"]):
-            yield result
-        transaction.set_rollback(True)
-
-
-@pytest.fixture
-def seoul(demo):
-    return demo.campuses["seoul"]
+from tests.demo.conftest import PASSWORD
 
 
 @pytest.mark.django_db

@@ -3,7 +3,7 @@ import io
 import pytest
 from django.contrib.auth import authenticate
 from django.core.management import CommandError, call_command
-from django.db import connection, transaction
+from django.db import connection
 from django.test import RequestFactory
 from django_scopes import scopes_disabled
 
@@ -12,8 +12,8 @@ from opencampus.core.models import Campus
 from opencampus.demo import seoul
 from opencampus.demo.loader import load_demo
 from opencampus.people.models import CampusRole, ConsentRecord, Membership, Organisation, Profile, User
+from tests.demo.conftest import PASSWORD
 
-PASSWORD = "demo-password-for-tests"
 DOMAIN = "@demo.opencampus.example"
 LOGINS = {
     "operator": "operator@demo.opencampus.example",
@@ -24,17 +24,6 @@ LOGINS = {
     "resident": "resident@demo.opencampus.example",
     "partner": "partner@demo.opencampus.example",
 }
-
-
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    """Load once for the module, inside a transaction rolled back when the module ends.
-
-    Each test's own transaction nests inside it as a savepoint.
-    """
-    with django_db_blocker.unblock(), transaction.atomic():
-        yield load_demo(password=PASSWORD)
-        transaction.set_rollback(True)
 
 
 def counts():

@@ -1,7 +1,6 @@
 from datetime import datetime, timedelta
 
 import pytest
-from django.db import transaction
 from django.db.models import Count, Sum
 from django.utils import timezone
 from django_scopes import scopes_disabled
@@ -36,13 +35,6 @@ PARK_MODELS = (
     Space, OpeningHours, ClosedDay, Residency, TrainingRecord, Booking, Occurrence, SpaceClaim, TourSlot,
     VisitRequest, VisitSurvey,
 )  # fmt: skip
-
-
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock(), transaction.atomic():
-        yield load_demo(password="demo-password-for-tests")
-        transaction.set_rollback(True)
 
 
 @pytest.fixture(autouse=True)

@@ -4,10 +4,11 @@ from django.contrib.auth.models import AnonymousUser
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
-from django_scopes import scope
+from django_scopes import scope, scopes_disabled
 
 from opencampus.agendas.lineage import lineage
 from opencampus.workgroups.lineage import working_group_steps
+from tests.factories import MatchingRoundFactory, MenteeFactory, MentorProfileFactory, MentorshipFactory
 
 from .helpers import public_url
 
@@ -63,3 +64,18 @@ def test_one_query_whatever_the_number_of_groups(campus, cohort, join, offer, gr
 
     assert len(steps) == 3
     assert len(three) == len(one) == 1
+
+
+def test_the_groups_mentor_gets_the_link(campus, cohort, join, offer, group_of, make_person):
+    offered = offer(cohort)
+    group = group_of(cohort, join(cohort), agenda=offered.agenda)
+    mentor = make_person(campus, "mentor")
+    with scopes_disabled():
+        mentee = MenteeFactory(
+            round=MatchingRoundFactory(cohort=cohort, mentee_kind="groups"), participant=None, group=group
+        )
+        MentorshipFactory(mentee=mentee, mentor=MentorProfileFactory(campus=campus, user=mentor))
+
+    [step] = steps_for(campus, offered.agenda, mentor)
+
+    assert step.url == public_url(campus, "group", pk=group.pk)

@@ -1,9 +1,10 @@
 from .matching import MatchingRound, MatchingRun, Mentee, MenteePreference, MentorPreference, PairRule
-from .mentorship import MentoringSession, Mentorship
+from .mentorship import OPEN_MENTORSHIP_STATES, MentoringSession, Mentorship
 from .network import MENTORING_LANGUAGES, MentorField, MentorInvitation, MentorProfile
 
 __all__ = [
     "MENTORING_LANGUAGES",
+    "OPEN_MENTORSHIP_STATES",
     "MatchingRound",
     "MatchingRun",
     "Mentee",

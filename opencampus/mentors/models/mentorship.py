@@ -3,6 +3,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from opencampus.core.models import CampusScoped
 
@@ -50,15 +51,23 @@ class Mentorship(CampusScoped):
         return f"{self.mentor} · {self.mentee}"
 
 
+# A published match until it ends (the working-group app repeats these as strings: it cannot import us).
+OPEN_MENTORSHIP_STATES = (
+    Mentorship.State.PROPOSED,
+    Mentorship.State.ACTIVE,
+    Mentorship.State.CHANGE_REQUESTED,
+)
+
+
 class MentoringSession(CampusScoped):
     """A meeting of a mentor with their mentee: requested by either side, accepted, then held."""
 
     class State(models.TextChoices):
-        REQUESTED = "requested", _("requested")
-        ACCEPTED = "accepted", _("accepted")
-        DECLINED = "declined", _("declined")
-        HELD = "held", _("held")
-        CANCELLED = "cancelled", _("cancelled")
+        REQUESTED = "requested", pgettext_lazy("mentoring session", "requested")
+        ACCEPTED = "accepted", pgettext_lazy("mentoring session", "accepted")
+        DECLINED = "declined", pgettext_lazy("mentoring session", "declined")
+        HELD = "held", pgettext_lazy("mentoring session", "held")
+        CANCELLED = "cancelled", pgettext_lazy("mentoring session", "cancelled")
 
     mentorship = models.ForeignKey(Mentorship, on_delete=models.CASCADE, related_name="sessions")
     state = models.CharField(_("state"), max_length=10, choices=State, default=State.REQUESTED)

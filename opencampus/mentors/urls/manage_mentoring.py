@@ -1,3 +1,8 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-urlpatterns = []
+from ..views import activity
+
+urlpatterns = [
+    path("activity/", activity.ActivityView.as_view(), name="activity"),
+    path("activity/<int:pk>/", activity.MentorActivityView.as_view(), name="activity_mentor"),
+]

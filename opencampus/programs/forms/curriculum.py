@@ -1,28 +1,51 @@
 """Forms of the curriculum pages: sessions, weekly slots and materials."""
 
 from django import forms
+from django.db.models import Prefetch
+from django.utils.dates import WEEKDAYS_ABBR
 from django.utils.translation import gettext_lazy as _
 
 from opencampus.park.models import Feature, Space
-from opencampus.people.models import CampusRole, User
+from opencampus.people.models import User
 
-from ..models import CohortSlot, Session, SessionMaterial
+from ..models import CohortSlot, InstructorAvailability, Session, SessionMaterial
+from ..services.teaching import TEACHING_ROLES
 
-TEACHING_ROLES = [CampusRole.Role.INSTRUCTOR, CampusRole.Role.MENTOR]
+DASH = "\N{EM DASH}"
 
 
-class PersonChoiceField(forms.ModelMultipleChoiceField):
+def window_label(window):
+    return f"{WEEKDAYS_ABBR[window.weekday]} {window.starts_at:%H:%M}\N{EN DASH}{window.ends_at:%H:%M}"
+
+
+class PoolChoiceField(forms.ModelMultipleChoiceField):
+    """People of the instructor pool, each with their weekly windows on the campus (``campus_windows``)."""
+
     def label_from_instance(self, obj):
-        return f"{obj.get_full_name() or obj.email} ({obj.email})"
+        windows = ", ".join(window_label(window) for window in obj.campus_windows) or _("no weekly hours yet")
+        return f"{obj.get_full_name() or obj.email} ({obj.email}) {DASH} {windows}"
+
+
+def instructor_pool(campus):
+    """Everyone holding the instructor or mentor role on ``campus``, with their windows there."""
+    windows = InstructorAvailability.objects.filter(campus=campus).order_by("weekday", "starts_at", "pk")
+    return (
+        User.objects.filter(campus_roles__campus=campus, campus_roles__role__in=TEACHING_ROLES)
+        .distinct()
+        .order_by("name_ko", "email")
+        .prefetch_related(Prefetch("teaching_windows", queryset=windows, to_attr="campus_windows"))
+    )
 
 
 class SessionForm(forms.ModelForm):
-    instructors = PersonChoiceField(
+    instructors = PoolChoiceField(
         queryset=User.objects.none(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
         label=_("instructors"),
-        help_text=_("People holding the instructor or mentor role on this campus."),
+        help_text=_(
+            "People holding the instructor or mentor role here, with the hours they teach each week."
+        ),
     )
     # Querysets are set per campus in __init__; scoped managers refuse unscoped queries here.
     features = forms.ModelMultipleChoiceField(
@@ -69,11 +92,7 @@ class SessionForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.cohort = cohort
         campus = cohort.campus
-        self.fields["instructors"].queryset = (
-            User.objects.filter(campus_roles__campus=campus, campus_roles__role__in=TEACHING_ROLES)
-            .distinct()
-            .order_by("name_ko", "email")
-        )
+        self.fields["instructors"].queryset = instructor_pool(campus)
         self.fields["features"].queryset = Feature.objects.filter(campus=campus)
         self.fields["room"].queryset = Space.objects.filter(campus=campus, is_active=True, is_bookable=True)
         others = Session.objects.filter(cohort=cohort)

@@ -6,10 +6,10 @@ from .timetables import Timetable, TimetableEntry
 from .tracks import Cohort, Track
 
 __all__ = [
+    "LECTURE_FEE_PER_DAY",
     "Attendance",
     "Cohort",
     "CohortSlot",
-    "LECTURE_FEE_PER_DAY",
     "Engagement",
     "FeeRecord",
     "Feedback",

@@ -106,7 +106,7 @@ class Engagement(CampusScoped):
 
 
 class FeeRecord(CampusScoped):
-    """What a delivered engagement is owed: days × the engagement's rate, written once when the
+    """What a delivered engagement is owed: its days times the engagement's rate, written once when the
     session is delivered. The budget counts these as execution of the lecture-fee line."""
 
     class State(models.TextChoices):

@@ -2,7 +2,8 @@
 
 The solver works in minutes from Monday 00:00 (campus time) of the cohort's first week; this
 module translates the cohort, its sessions and slots, the instructors' availability and the
-rooms' existing bookings, opening hours and closed days into that frame and back.
+rooms' existing bookings, opening hours and closed days into that frame and back. An instructor
+engaged in another cohort's published session is unavailable then.
 """
 
 from collections import defaultdict
@@ -26,6 +27,7 @@ from ..models import (
     Timetable,
     TimetableEntry,
 )
+from .teaching import engaged_elsewhere, teaching_days
 
 WEEK_MINUTES = 7 * 24 * 60
 PLANNED_KINDS = (Space.Kind.ROOM, Space.Kind.OUTDOOR)
@@ -171,14 +173,11 @@ def _instructors(cohort, sessions, frame):
         instructor_id__in=people, starts_at__lt=frame.end(), ends_at__gt=frame.start()
     ):
         unavailable[absence.instructor_id].append(frame.clipped(absence.starts_at, absence.ends_at))
-    # Teaching another cohort (published) makes an instructor busy then, on any campus of theirs.
-    for entry in _teaching_elsewhere(cohort, people, frame):
-        for day in range(entry.days):
-            span = frame.clipped(entry.starts_at + timedelta(days=day), entry.ends_at + timedelta(days=day))
-            if span:
-                for user in entry.session.instructors.all():
-                    if user.pk in people:
-                        unavailable[user.pk].append(span)
+    # Engaged in another cohort's published session: busy then, so the plan cannot double-book them.
+    for person, entry in engaged_elsewhere(
+        cohort=cohort, people=people, start=frame.start(), end=frame.end()
+    ):
+        unavailable[person] += [frame.clipped(start, end) for start, end in teaching_days(entry)]
     return [
         solver.Instructor(
             id=person,
@@ -187,20 +186,6 @@ def _instructors(cohort, sessions, frame):
         )
         for person in sorted(people)
     ]
-
-
-def _teaching_elsewhere(cohort, people, frame):
-    return (
-        TimetableEntry.objects.filter(
-            timetable__state=Timetable.State.PUBLISHED,
-            session__instructors__in=people,
-            starts_at__lt=frame.end(),
-            starts_at__gte=frame.start() - timedelta(days=7),
-        )
-        .exclude(timetable__cohort=cohort)
-        .distinct()
-        .prefetch_related("session__instructors")
-    )
 
 
 def _rooms(cohort, sessions, frame, published):

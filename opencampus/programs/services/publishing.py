@@ -3,20 +3,26 @@
 Publishing is one transaction: either every room is booked through the park's booking service
 (with its no-double-booking guarantee) and the version becomes the published one, or nothing
 changes. Sessions whose place is unchanged keep their booking; moved and removed ones give
-theirs back first, so two sessions may swap rooms.
+theirs back first, so two sessions may swap rooms. An instructor is never engaged in two
+sessions at once: publishing refuses a version that overlaps their sessions in other cohorts.
 """
 
+from collections import defaultdict
+
 from django.db import transaction
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from opencampus.core.links import campus_reverse
 from opencampus.core.services.activity import log_activity
 from opencampus.core.services.outbox import draft_mail
 from opencampus.park.models import Booking
 from opencampus.park.services.bookings import BookingError, cancel_booking, request_booking
+from opencampus.people.models import User
 
 from ..models import Cohort, Engagement, Participant, Timetable, TimetableEntry
+from .teaching import engaged_elsewhere, teaching_days
 from .timetable_diff import Change, diff_timetables, placed_entries, same_place
 
 DEFAULT_BASE_URL = "http://127.0.0.1:8000"
@@ -45,6 +51,7 @@ def publish_timetable(*, timetable, actor, base_url=DEFAULT_BASE_URL, now=None):
     current = cohort.timetables.filter(state=Timetable.State.PUBLISHED).first()
     changes = diff_timetables(current, timetable)
     _refuse_rewriting_the_past(changes, now)
+    _refuse_double_engagements(cohort, timetable, changes, now)
     _rebook(cohort, current, timetable, actor, now)
     if current is not None:
         current.state = Timetable.State.SUPERSEDED
@@ -76,6 +83,78 @@ def _refuse_rewriting_the_past(changes, now):
             _("These sessions have begun or are in the past and cannot change: %(sessions)s.")
             % {"sessions": ", ".join(past)}
         )
+
+
+def _refuse_double_engagements(cohort, timetable, changes, now):
+    """An instructor this version engages must not be engaged elsewhere at the same time (another
+    cohort may have published since this version was planned). Sessions begun are history."""
+    moved = {change.session.pk for change in changes if change.kind == Change.MOVED}
+    entries = list(
+        timetable.entries.filter(starts_at__gt=now)
+        .select_related("session")
+        .prefetch_related("session__instructors")
+    )
+    declined = set(
+        Engagement.objects.filter(
+            session__in=[entry.session_id for entry in entries], state=Engagement.State.DECLINED
+        ).values_list("session_id", "instructor_id")
+    )
+    ours = defaultdict(list)
+    for entry in entries:
+        for person in entry.session.instructors.all():
+            # A declined engagement stays declined unless its session moves (then it is asked again).
+            if (entry.session_id, person.pk) not in declined or entry.session_id in moved:
+                ours[person.pk].append(entry)
+    if not ours:
+        return
+    # Their rows locked in a fixed order, two cohorts published at once cannot both take the same hours.
+    people = list(
+        User.objects.select_for_update().filter(pk__in=ours).order_by("pk").values_list("pk", flat=True)
+    )
+    start = min(entry.starts_at for entry in entries)
+    end = max(times[1] for entry in entries for times in teaching_days(entry))
+    clashes = [
+        _clash_text(cohort, person, entry, theirs)
+        for person, theirs in engaged_elsewhere(cohort=cohort, people=people, start=start, end=end)
+        for entry in ours[person]
+        if _overlap(entry, theirs)
+    ]
+    if clashes:
+        raise PublishError(
+            _("An instructor cannot teach two sessions at once. %(clashes)s Plan again to find other times.")
+            % {"clashes": " ".join(clashes)}
+        )
+
+
+def _overlap(entry, other):
+    return any(
+        start < other_end and other_start < end
+        for start, end in teaching_days(entry)
+        for other_start, other_end in teaching_days(other)
+    )
+
+
+def _when(entry, tz):
+    start, end = timezone.localtime(entry.starts_at, tz), timezone.localtime(entry.ends_at, tz)
+    text = f"{formats.date_format(start, 'Y-m-d H:i')}\N{EN DASH}{formats.time_format(end, 'H:i')}"
+    if entry.days > 1:
+        text += " " + ngettext("(%(days)d day)", "(%(days)d days)", entry.days) % {"days": entry.days}
+    return text
+
+
+def _clash_text(cohort, person, entry, other):
+    instructor = next(user for user in entry.session.instructors.all() if user.pk == person)
+    return _(
+        "%(person)s teaches “%(other)s” of %(cohort)s at %(other_time)s, which overlaps “%(session)s” at "
+        "%(time)s."
+    ) % {
+        "person": instructor,
+        "other": other.session.title,
+        "cohort": other.session.cohort.name,
+        "other_time": _when(other, cohort.campus.tz),
+        "session": entry.session.title,
+        "time": _when(entry, cohort.campus.tz),
+    }
 
 
 def _rebook(cohort, current, timetable, actor, now):

@@ -1,12 +1,16 @@
 """An instructor's side: their engagements, weekly availability and absences on one campus.
 
-An instructor confirms or declines the sessions a published timetable invited them to; a
-decline is recorded with its reason in the activity log, and the campus team re-plans. Changes
-to one instructor's windows are made with their user row locked, so two requests at once
+The instructor pool is everyone holding the instructor or mentor role: the mentor network
+teaches the lectures that connect the course with the field. An instructor confirms or declines
+the sessions a published timetable invited them to; a decline is recorded with its reason in the
+activity log, and the campus team re-plans. A delivered engagement becomes a fee record, once.
+Changes to one instructor's windows are made with their user row locked, so two requests at once
 cannot add overlapping windows.
 """
 
+from collections import defaultdict
 from dataclasses import dataclass
+from datetime import timedelta
 
 from django.db import transaction
 from django.utils import formats, timezone
@@ -16,9 +20,17 @@ from opencampus.core.services.activity import log_activity
 from opencampus.people.models import CampusRole, User
 from opencampus.people.roles import roles_on
 
-from ..models import Engagement, InstructorAbsence, InstructorAvailability, Timetable, TimetableEntry
+from ..models import (
+    Engagement,
+    FeeRecord,
+    InstructorAbsence,
+    InstructorAvailability,
+    Timetable,
+    TimetableEntry,
+)
 
 State = Engagement.State
+TEACHING_ROLES = (CampusRole.Role.INSTRUCTOR, CampusRole.Role.MENTOR)
 
 
 class TeachingError(Exception):
@@ -48,8 +60,8 @@ class EngagementRow:
 
 
 def teaches_on(user, campus):
-    """Whether ``user`` holds the instructor role on ``campus`` or was ever engaged there."""
-    if CampusRole.Role.INSTRUCTOR in roles_on(user, campus):
+    """Whether ``user`` is in ``campus``'s instructor pool or was ever engaged there."""
+    if roles_on(user, campus) & set(TEACHING_ROLES):
         return True
     return user.is_authenticated and Engagement.objects.filter(campus=campus, instructor=user).exists()
 
@@ -136,11 +148,70 @@ def decline_engagement(*, engagement, actor, reason, now=None):
     return _answer(engagement, State.DECLINED, actor, {"reason": reason})
 
 
+@transaction.atomic
 def record_delivery(*, session, actor):
     """Attendance taken at a session that has begun shows it took place: its confirmed
-    instructors delivered it."""
-    for engagement in Engagement.objects.select_for_update().filter(session=session, state=State.CONFIRMED):
+    instructors delivered it, and each is owed the session's days at their engagement's rate."""
+    engagements = Engagement.objects.select_for_update(of=("self",)).select_related("campus", "session")
+    for engagement in engagements.filter(session=session, state=State.CONFIRMED):
         _answer(engagement, State.DELIVERED, actor)
+        _record_fee(engagement, actor)
+
+
+def _record_fee(engagement, actor):
+    days, rate = engagement.session.days, engagement.fee_per_day
+    record, created = FeeRecord.objects.get_or_create(
+        engagement=engagement,
+        defaults={
+            "campus": engagement.campus,
+            "instructor_id": engagement.instructor_id,
+            "days": days,
+            "fee_per_day": rate,
+            "amount": days * rate,
+        },
+    )
+    if created:
+        log_activity(
+            campus=engagement.campus,
+            actor=actor,
+            action="fee.recorded",
+            subject=record,
+            data={"engagement": engagement.pk, "days": days, "fee_per_day": rate, "amount": record.amount},
+        )
+    return record
+
+
+def teaching_days(entry):
+    """The times a placed entry takes: the same hours on each of its days in a row."""
+    return [
+        (entry.starts_at + timedelta(days=day), entry.ends_at + timedelta(days=day))
+        for day in range(entry.days)
+    ]
+
+
+def engaged_elsewhere(*, cohort, people, start, end):
+    """Published sessions of the campus's other cohorts that ``people`` are engaged in (declined ones
+    aside) and that may take time between ``start`` and ``end``: a list of (instructor id, entry)."""
+    engaged = defaultdict(list)
+    rows = (
+        Engagement.objects.filter(campus=cohort.campus, instructor_id__in=people)
+        .exclude(state=State.DECLINED)
+        .exclude(session__cohort=cohort)
+        .values_list("session_id", "instructor_id")
+    )
+    for session_id, instructor_id in rows:
+        engaged[session_id].append(instructor_id)
+    if not engaged:
+        return []
+    entries = TimetableEntry.objects.filter(
+        campus=cohort.campus,
+        timetable__state=Timetable.State.PUBLISHED,
+        session_id__in=list(engaged),
+        starts_at__lt=end,
+        # A session lasts at most seven days: one that started a week earlier has ended.
+        starts_at__gte=start - timedelta(days=7),
+    ).select_related("session__cohort")
+    return [(instructor, entry) for entry in entries for instructor in sorted(engaged[entry.session_id])]
 
 
 def _lock_person(user):

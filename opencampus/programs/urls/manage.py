@@ -1,5 +1,6 @@
 from django.urls import path
 
+from ..views import fees
 from ..views import manage as views
 
 app_name = "programs_manage"
@@ -16,4 +17,14 @@ urlpatterns = [
     path(
         "cohorts/<slug:slug>/participants/<int:pk>/withdraw/", views.WithdrawView.as_view(), name="withdraw"
     ),
+    path("cohorts/<slug:slug>/engagements/", fees.EngagementsView.as_view(), name="engagements"),
+    path(
+        "cohorts/<slug:slug>/engagements/<int:pk>/rate/",
+        fees.ChangeRateView.as_view(),
+        name="engagement_rate",
+    ),
+    path("fees/", fees.FeeListView.as_view(), name="fees"),
+    path("fees/export.csv", fees.FeeExportView.as_view(), name="fees_export"),
+    path("fees/pay/", fees.PayFeesView.as_view(), name="fees_pay"),
+    path("fees/<int:pk>/due/", fees.SetDueView.as_view(), name="fee_due"),
 ]

@@ -1,4 +1,4 @@
-"""An instructor's pages: engagements to confirm or decline, weekly availability and absences."""
+"""An instructor's pages: engagements to confirm or decline, weekly availability, absences and fees."""
 
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
@@ -11,6 +11,7 @@ from .. import participation_rules  # noqa: F401 (registers the permissions chec
 from ..forms.participation import AbsenceForm, AvailabilityForm, DeclineForm
 from ..models import Engagement, InstructorAbsence, InstructorAvailability
 from ..services import teaching as services
+from ..services.fees import my_fee_records
 from .participation import SignedInPermissionMixin
 
 
@@ -36,6 +37,7 @@ class TeachingMixin(SignedInPermissionMixin):
             ],
             "windows": InstructorAvailability.objects.filter(campus=campus, instructor=user),
             "absences": InstructorAbsence.objects.filter(campus=campus, instructor=user),
+            "fee_records": my_fee_records(user=user, campus=campus),
             "availability_form": availability or AvailabilityForm(prefix="window"),
             "absence_form": absence or AbsenceForm(prefix="absence"),
         }

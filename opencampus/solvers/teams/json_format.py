@@ -2,11 +2,10 @@
 
 from typing import Any
 
+from ..json_reading import json_field, json_list, json_object
 from .problem import Option, Person, TeamProblem, Weights
 from .result import Finding, ScoredTeam, TeamResult
 from .solver import solve
-
-_MISSING = object()
 
 
 def solve_json(data: Any, *, time_limit: float = 10.0, workers: int = 8, random_seed: int = 0) -> dict:
@@ -17,27 +16,27 @@ def solve_json(data: Any, *, time_limit: float = 10.0, workers: int = 8, random_
 
 
 def problem_from_json(data: Any) -> TeamProblem:
-    _object(data, "the instance")
-    weights = _field(data, "weights", "the instance", default={})
-    _object(weights, "weights")
+    json_object(data, "the instance")
+    weights = json_field(data, "weights", "the instance", default={})
+    json_object(weights, "weights")
     for name in weights:
         if name not in Weights.__dataclass_fields__:
             raise ValueError(f"weights.{name}: unknown weight (preference, balance)")
     return TeamProblem(
         people=tuple(
-            _person(item, f"people[{i}]") for i, item in enumerate(_list(data, "people", "the instance"))
+            _person(item, f"people[{i}]") for i, item in enumerate(json_list(data, "people", "the instance"))
         ),
         options=tuple(
             Option(
-                id=_field(item, "id", f"options[{i}]"),
-                max_teams=_field(item, "max_teams", f"options[{i}]", default=1),
+                id=json_field(item, "id", f"options[{i}]"),
+                max_teams=json_field(item, "max_teams", f"options[{i}]", default=1),
             )
-            for i, item in enumerate(_list(data, "options", "the instance"))
+            for i, item in enumerate(json_list(data, "options", "the instance"))
         ),
-        min_size=_field(data, "min_size", "the instance"),
-        max_size=_field(data, "max_size", "the instance"),
-        balance=tuple(_list(data, "balance", "the instance", default=[])),
-        no_isolation=tuple(_list(data, "no_isolation", "the instance", default=[])),
+        min_size=json_field(data, "min_size", "the instance"),
+        max_size=json_field(data, "max_size", "the instance"),
+        balance=tuple(json_list(data, "balance", "the instance", default=[])),
+        no_isolation=tuple(json_list(data, "no_isolation", "the instance", default=[])),
         weights=Weights(**weights),
     )
 
@@ -92,30 +91,10 @@ def finding_to_json(finding: Finding) -> dict:
 
 
 def _person(item: Any, where: str) -> Person:
-    attributes = _field(item, "attributes", where, default={})
-    _object(attributes, f"{where}.attributes")
+    attributes = json_field(item, "attributes", where, default={})
+    json_object(attributes, f"{where}.attributes")
     return Person(
-        id=_field(item, "id", where),
+        id=json_field(item, "id", where),
         attributes=dict(attributes),
-        ranking=tuple(_list(item, "ranking", where, default=[])),
+        ranking=tuple(json_list(item, "ranking", where, default=[])),
     )
-
-
-def _field(item: Any, name: str, where: str, *, default: Any = _MISSING) -> Any:
-    _object(item, where)
-    value = item.get(name, default)
-    if value is _MISSING:
-        raise ValueError(f"{where} is missing the field {name!r}")
-    return value
-
-
-def _list(item: Any, name: str, where: str, *, default: Any = _MISSING) -> list:
-    value = _field(item, name, where, default=default)
-    if not isinstance(value, list):
-        raise ValueError(f"{name if where == 'the instance' else f'{where}.{name}'} must be a list")
-    return value
-
-
-def _object(item: Any, where: str) -> None:
-    if not isinstance(item, dict):
-        raise ValueError(f"{where} must be a JSON object")

@@ -2,11 +2,10 @@
 
 from typing import Any
 
+from ..json_reading import json_field, json_list, json_object
 from .problem import Instructor, Position, Room, Session, Slot, TimetableProblem, Weights, Window
 from .result import TimetableResult
 from .solver import solve_timetable
-
-_MISSING = object()
 
 
 def solve_json(data: Any, *, time_limit: float = 30.0, workers: int = 8, random_seed: int = 0) -> dict:
@@ -18,25 +17,25 @@ def solve_json(data: Any, *, time_limit: float = 30.0, workers: int = 8, random_
 
 
 def problem_from_json(data: Any) -> TimetableProblem:
-    _object(data, "the instance")
+    json_object(data, "the instance")
     sessions = tuple(
-        _session(item, f"sessions[{i}]") for i, item in enumerate(_list(data, "sessions", "the instance"))
+        _session(item, f"sessions[{i}]") for i, item in enumerate(json_list(data, "sessions", "the instance"))
     )
     # JSON object keys are strings: "12" names session 12 when no session has the id "12".
     ids = {session.id for session in sessions}
     by_text = {str(session.id): session.id for session in sessions}
-    previous = _field(data, "previous", "the instance", default={})
-    _object(previous, "previous")
-    weights = _field(data, "weights", "the instance", default={})
-    _object(weights, "weights")
+    previous = json_field(data, "previous", "the instance", default={})
+    json_object(previous, "previous")
+    weights = json_field(data, "weights", "the instance", default={})
+    json_object(weights, "weights")
     for name in weights:
         if name not in Weights.__dataclass_fields__:
             raise ValueError(f"weights.{name}: unknown weight (move, same_weekday, spread)")
     return TimetableProblem(
-        weeks=_field(data, "weeks", "the instance"),
+        weeks=json_field(data, "weeks", "the instance"),
         slots=tuple(
             Slot(**_fields(item, f"slots[{i}]", ("id", "day", "start", "end")))
-            for i, item in enumerate(_list(data, "slots", "the instance"))
+            for i, item in enumerate(json_list(data, "slots", "the instance"))
         ),
         rooms=tuple(
             Room(
@@ -44,18 +43,18 @@ def problem_from_json(data: Any) -> TimetableProblem:
                 features=_features(item, f"rooms[{i}]"),
                 busy=_intervals(item, "busy", f"rooms[{i}]"),
             )
-            for i, item in enumerate(_list(data, "rooms", "the instance"))
+            for i, item in enumerate(json_list(data, "rooms", "the instance"))
         ),
         instructors=tuple(
             Instructor(
-                id=_field(item, "id", f"instructors[{i}]"),
+                id=json_field(item, "id", f"instructors[{i}]"),
                 available=tuple(
                     Window(**_fields(window, f"instructors[{i}].available[{j}]", ("day", "start", "end")))
-                    for j, window in enumerate(_list(item, "available", f"instructors[{i}]", default=[]))
+                    for j, window in enumerate(json_list(item, "available", f"instructors[{i}]", default=[]))
                 ),
                 unavailable=_intervals(item, "unavailable", f"instructors[{i}]"),
             )
-            for i, item in enumerate(_list(data, "instructors", "the instance", default=[]))
+            for i, item in enumerate(json_list(data, "instructors", "the instance", default=[]))
         ),
         sessions=sessions,
         previous={
@@ -101,36 +100,38 @@ def result_to_json(result: TimetableResult) -> dict:
 
 
 def _session(item: Any, where: str) -> Session:
-    rooms = _field(item, "rooms", where, default=None)
-    weeks = _field(item, "weeks", where, default=None)
-    fixed = _field(item, "fixed", where, default=None)
+    rooms = json_field(item, "rooms", where, default=None)
+    weeks = json_field(item, "weeks", where, default=None)
+    fixed = json_field(item, "fixed", where, default=None)
     return Session(
         **_fields(item, where, ("id", "cohort", "duration")),
-        days=_field(item, "days", where, default=1),
-        instructors=tuple(_list(item, "instructors", where, default=[])),
-        attendees=_field(item, "attendees", where, default=0),
+        days=json_field(item, "days", where, default=1),
+        instructors=tuple(json_list(item, "instructors", where, default=[])),
+        attendees=json_field(item, "attendees", where, default=0),
         features=_features(item, where),
-        offsite=_field(item, "offsite", where, default=False),
-        rooms=tuple(_list(item, "rooms", where)) if rooms is not None else None,
-        after=tuple(_list(item, "after", where, default=[])),
-        weeks=tuple(_list(item, "weeks", where)) if weeks is not None else None,
+        offsite=json_field(item, "offsite", where, default=False),
+        rooms=tuple(json_list(item, "rooms", where)) if rooms is not None else None,
+        after=tuple(json_list(item, "after", where, default=[])),
+        weeks=tuple(json_list(item, "weeks", where)) if weeks is not None else None,
         fixed=_position(fixed, f"{where}.fixed") if fixed is not None else None,
     )
 
 
 def _position(item: Any, where: str) -> Position:
-    return Position(**_fields(item, where, ("week", "slot")), room=_field(item, "room", where, default=None))
+    return Position(
+        **_fields(item, where, ("week", "slot")), room=json_field(item, "room", where, default=None)
+    )
 
 
 def _features(item: dict, where: str) -> frozenset[str]:
-    features = _list(item, "features", where, default=[])
+    features = json_list(item, "features", where, default=[])
     if not all(isinstance(feature, str) for feature in features):
         raise ValueError(f"{where}.features must be a list of strings")
     return frozenset(features)
 
 
 def _intervals(item: dict, name: str, where: str) -> tuple[tuple[int, int], ...]:
-    intervals = _list(item, name, where, default=[])
+    intervals = json_list(item, name, where, default=[])
     for j, interval in enumerate(intervals):
         if not isinstance(interval, list) or len(interval) != 2:
             raise ValueError(f"{where}.{name}[{j}] must be [start, end]")
@@ -138,24 +139,4 @@ def _intervals(item: dict, name: str, where: str) -> tuple[tuple[int, int], ...]
 
 
 def _fields(item: Any, where: str, names: tuple[str, ...]) -> dict:
-    return {name: _field(item, name, where) for name in names}
-
-
-def _field(item: Any, name: str, where: str, *, default: Any = _MISSING) -> Any:
-    _object(item, where)
-    value = item.get(name, default)
-    if value is _MISSING:
-        raise ValueError(f"{where} is missing the field {name!r}")
-    return value
-
-
-def _list(item: Any, name: str, where: str, *, default: Any = _MISSING) -> list:
-    value = _field(item, name, where, default=default)
-    if not isinstance(value, list):
-        raise ValueError(f"{name if where == 'the instance' else f'{where}.{name}'} must be a list")
-    return value
-
-
-def _object(item: Any, where: str) -> None:
-    if not isinstance(item, dict):
-        raise ValueError(f"{where} must be a JSON object")
+    return {name: json_field(item, name, where) for name in names}

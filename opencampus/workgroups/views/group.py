@@ -1,4 +1,4 @@
-"""A working group's page: members, problem, tasks, notes, files and experiments."""
+"""A working group's page: members, problem, mentor, tasks, notes, files and experiments."""
 
 import posixpath
 
@@ -13,6 +13,7 @@ from opencampus.core.links import campus_reverse
 from opencampus.programs.models import Participant
 
 from ..forms.group_work import AssignForm, FileForm, NoteForm, TaskForm
+from ..membership import open_mentorships
 from ..models import GroupFile, GroupMember, GroupTask, WorkingGroup
 from ..services.errors import WorkgroupError
 from ..services.group_work import FILE_MAX_MB, add_file, add_note, add_task, assign_task, set_task_done
@@ -55,8 +56,13 @@ class GroupView(GroupMixin, View):
         }
         if bound is not None:
             forms[bound[0]] = bound[1]
+        user = self.request.user
         context = {
             "group": group,
+            "mentors": [
+                (mentorship, user.has_perm("mentors.view_mentorship", mentorship))
+                for mentorship in open_mentorships(group)
+            ],
             "members": participants,
             "tasks": GroupTask.objects.filter(group=group).select_related("assignee__user"),
             "notes": group.notes.select_related("author"),
