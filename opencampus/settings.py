@@ -85,6 +85,14 @@ TEMPLATES = [
             ],
         },
     },
+    {
+        # Plain-text mails: the same templates, without HTML escaping ("Kim & Lee", not "Kim &amp; Lee").
+        "NAME": "text",
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "opencampus" / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {"autoescape": False},
+    },
 ]
 
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'opencampus.sqlite3'}")}

@@ -54,7 +54,7 @@ def mail_template(settings, tmp_path):
         "{% get_current_language as language %}{{ name }} · {{ language }}\n",
     )
     settings.TEMPLATES = [
-        {**settings.TEMPLATES[0], "DIRS": [tmp_path / "templates", *settings.TEMPLATES[0]["DIRS"]]}
+        {**engine, "DIRS": [tmp_path / "templates", *engine["DIRS"]]} for engine in settings.TEMPLATES
     ]
     return "mail/decision.txt"
 
@@ -81,6 +81,21 @@ def test_draft_mail_renders_in_requested_language(campus, mail_template, languag
     assert message.body == f"Kim · {language}\n"
     assert message.language == language
     assert message.state == State.DRAFT
+
+
+def test_draft_mail_writes_plain_text_without_html_escapes(campus, mail_template):
+    campus.name_ko = "Kim & Lee's <Park>"
+    with scope(campus=campus):
+        message = draft_mail(
+            campus=campus,
+            to="innovator@example.org",
+            template=mail_template,
+            context={"name": 'Hana "Seo" & co', "decided": datetime.date(2020, 8, 1)},
+            language="ko",
+        )
+
+    assert message.subject == "Kim & Lee's <Park>: 8월"
+    assert message.body == 'Hana "Seo" & co · ko\n'
 
 
 def test_draft_mail_sends_nothing_and_keeps_caller_language(campus, mail_template):

@@ -32,7 +32,8 @@ def draft_mail(*, campus, to, template, context, language, recipient=None, reaso
     caused it, so a decision an operator takes in Korean reaches an English speaker in English.
     """
     with translation.override(language):
-        subject, _newline, body = render_to_string(template, {"campus": campus, **context}).partition("\n")
+        text = render_to_string(template, {"campus": campus, **context}, using="text")
+        subject, _newline, body = text.partition("\n")
     return OutboxMessage.objects.create(
         campus=campus,
         recipient=recipient,

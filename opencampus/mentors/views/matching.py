@@ -147,9 +147,14 @@ class RoundView(RoundMixin, View):
         with_room = mentor_choices(
             pk__in=[profile.pk for profile in free if profile.taken < profile.capacity]
         )
+        choices = None
         for mentorship in mentorships:
             if mentorship.state == Mentorship.State.CHANGE_REQUESTED:
                 mentorship.reassign_form = ReassignForm(mentors=with_room, prefix=f"reassign-{mentorship.pk}")
+                # Every form offers the same mentors: read them once, not once per change request.
+                field = mentorship.reassign_form.fields["mentor"]
+                choices = list(field.choices) if choices is None else choices
+                field.choices = choices
                 if bound is not None and bound[0] == f"reassign-{mentorship.pk}":
                     mentorship.reassign_form = bound[1]
         return {
