@@ -3,6 +3,7 @@
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
+from opencampus.core.errors import RefusedInput
 from opencampus.core.services.activity import log_activity
 
 from ..models import Call, Question
@@ -25,12 +26,8 @@ CALL_FIELDS = (
 )
 
 
-class CallError(Exception):
+class CallError(RefusedInput):
     """Something the campus team must fix; the text is for people."""
-
-    def __init__(self, message, *, field=None):
-        super().__init__(message)
-        self.field = field
 
 
 def slug_is_taken(*, campus, slug, exclude=None):

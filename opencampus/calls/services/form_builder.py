@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
+from opencampus.core.errors import RefusedInput
 from opencampus.core.services.activity import log_activity
 
 from ..models import EligibilityRule, FormVersion, Question, Section
@@ -56,12 +57,8 @@ QUESTION_DEFAULTS = {
 RULE_FIELDS = ("kind", "question_key", "values", "minimum", "maximum", "message_ko", "message_en")
 
 
-class FormBuilderError(Exception):
+class FormBuilderError(RefusedInput):
     """A change the form builder refuses; the text is for people, ``field`` names the culprit."""
-
-    def __init__(self, message, *, field=None):
-        super().__init__(message)
-        self.field = field
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ children point at them); the campus team takes them out of use instead.
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
+from opencampus.core.errors import RefusedInput
 from opencampus.core.services.activity import log_activity
 
 from ..models import ClosedDay, Feature, OpeningHours, Space, SpacePhoto
@@ -38,16 +39,8 @@ EDITABLE_FIELDS = (
 RESERVED_SLUGS = frozenset({"new", "features", "closed-days", "trainings"})
 
 
-class SpaceError(Exception):
+class SpaceError(RefusedInput):
     """A change the rules of spaces do not allow; the message is for people, ``field`` names the input."""
-
-    def __init__(self, message, *, field=None):
-        super().__init__(message)
-        self.message = message
-        self.field = field
-
-    def __str__(self):
-        return str(self.message)
 
 
 def slug_is_taken(*, campus, slug, exclude=None):

@@ -5,6 +5,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from opencampus.core.errors import RefusedInput
 from opencampus.core.services.activity import log_activity
 from opencampus.core.services.outbox import draft_mail
 from opencampus.people.models import CampusRole, Membership
@@ -15,16 +16,8 @@ EDITABLE_FIELDS = ("slug", "name_ko", "name_en", "description_ko", "description_
 RESERVED_SLUGS = frozenset({"new"})
 
 
-class TrainingError(Exception):
+class TrainingError(RefusedInput):
     """A change the rules of trainings do not allow; the message is for people, ``field`` names the input."""
-
-    def __init__(self, message, *, field=None):
-        super().__init__(message)
-        self.message = message
-        self.field = field
-
-    def __str__(self):
-        return str(self.message)
 
 
 def valid_training(*, user, training, on_date):

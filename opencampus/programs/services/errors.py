@@ -1,13 +1,8 @@
-class AdmissionError(Exception):
+from opencampus.core.errors import RefusedInput
+
+
+class AdmissionError(RefusedInput):
     """A change the cohort's admission rules do not allow.
 
     The text is for people; ``field`` names the input it is about, if any.
     """
-
-    def __init__(self, message, *, field=None):
-        super().__init__(message)
-        self.message = message
-        self.field = field
-
-    def __str__(self):
-        return str(self.message)

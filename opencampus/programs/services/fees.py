@@ -14,6 +14,7 @@ from django.db.models import Q, Sum
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
+from opencampus.core.errors import RefusedInput
 from opencampus.core.money import format_krw
 from opencampus.core.services.activity import log_activity
 
@@ -24,16 +25,8 @@ MAX_FEE_PER_DAY = 10_000_000
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
-class FeeError(Exception):
+class FeeError(RefusedInput):
     """A change to a rate or a fee record that is refused; ``field`` names the input."""
-
-    def __init__(self, message, *, field=None):
-        super().__init__(message)
-        self.message = message
-        self.field = field
-
-    def __str__(self):
-        return str(self.message)
 
 
 def expected_amount(engagement):

@@ -16,6 +16,7 @@ from django.db import transaction
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
+from opencampus.core.errors import RefusedInput
 from opencampus.core.services.activity import log_activity
 from opencampus.people.models import CampusRole, User
 from opencampus.people.roles import roles_on
@@ -33,16 +34,8 @@ State = Engagement.State
 TEACHING_ROLES = (CampusRole.Role.INSTRUCTOR, CampusRole.Role.MENTOR)
 
 
-class TeachingError(Exception):
+class TeachingError(RefusedInput):
     """A change to an engagement, window or absence that is refused; ``field`` names the input."""
-
-    def __init__(self, message, *, field=None):
-        super().__init__(message)
-        self.message = message
-        self.field = field
-
-    def __str__(self):
-        return str(self.message)
 
 
 @dataclass(frozen=True)
