@@ -9,7 +9,14 @@ from datetime import datetime, time, timedelta
 from django.db.models import Max
 
 from opencampus.core.models import OutboxMessage
-from opencampus.mentors.models import MatchingRound, MentorField, MentoringSession, MentorProfile, Mentorship
+from opencampus.mentors.models import (
+    MatchingRound,
+    MatchingRun,
+    MentorField,
+    MentoringSession,
+    MentorProfile,
+    Mentorship,
+)
 from opencampus.mentors.services.answers import accept_match
 from opencampus.mentors.services.matching import compute_matching, publish_result
 from opencampus.mentors.services.mentoring import log_held_session, rate_session
@@ -217,13 +224,11 @@ def match_groups(cohort, profiles, fields, staff, rng):
         accept_match(mentorship=mentorship, actor=members_of(mentorship.mentee.group)[0])
     opened, published = (moment.replace(tzinfo=campus.tz) for moment in (ROUND_OPENED, PUBLISHED))
     MatchingRound.objects.filter(pk=round.pk).update(created=opened, published_at=published)
-    run.__class__.objects.filter(pk=run.pk).update(created=published)
+    MatchingRun.objects.filter(pk=run.pk).update(created=published)
     Mentorship.objects.filter(round=round).update(
         created=published, mentor_accepted_at=published, mentee_accepted_at=published
     )
-    return [
-        Mentorship.objects.select_related("mentor__user", "mentee__group").get(pk=m.pk) for m in mentorships
-    ]
+    return list(round.mentorships.select_related("mentor__user", "mentee__group").order_by("pk"))
 
 
 def members_of(group):
